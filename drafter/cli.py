@@ -1,0 +1,138 @@
+"""Command line: parse → call the verb → print → exit code. Nothing else lives here.
+
+Verb modules are imported inside their handlers so that `drafter draft` does not pay for the
+checker or the TUI at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from drafter import __version__
+from drafter.errors import DrafterError, ExitCode
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+# ---- verbs ------------------------------------------------------------------------------------
+def cmd_new(args: argparse.Namespace) -> int:
+    from drafter.formats.yaml_io import write_atomic
+    from drafter.skeleton import SCHEMA_FILE, schema_json, skeleton
+
+    text = skeleton(args.issuer, args.year)
+    if args.output is None:
+        sys.stdout.write(text)
+        return ExitCode.OK
+    write_atomic(args.output, text.encode("utf-8"), force=args.force)
+    schema_path = args.output.parent / SCHEMA_FILE
+    if not schema_path.exists():  # lets editors validate and autocomplete the new file
+        write_atomic(schema_path, schema_json().encode("utf-8"))
+    _stderr(f"已生成事实文件：{args.output}")
+    return ExitCode.OK
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from drafter.draft import draft_file
+
+    result = draft_file(
+        args.facts,
+        args.output,
+        fmt=args.format,
+        force=args.force,
+        style=args.style,
+        template_dirs=args.templates,
+    )
+    for warning in result.warnings:
+        _stderr(f"警告：{warning}")
+    _stderr(f"已生成：{args.output}")
+    return ExitCode.OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from drafter.skeleton import schema_json
+
+    sys.stdout.write(schema_json())
+    return ExitCode.OK
+
+
+# ---- parser -----------------------------------------------------------------------------------
+COMMANDS: dict[str, tuple[Handler, str, str]] = {
+    "new": (
+        cmd_new,
+        "生成带中文注释的事实文件骨架",
+        "例：drafter new --year 2026 --issuer 示例县人民政府 -o facts.yaml",
+    ),
+    "draft": (
+        cmd_draft,
+        "由事实文件起草报告（.docx / .md / .txt）",
+        "例：drafter draft facts.yaml -o 报告.docx\n    drafter draft facts.yaml -o 报告.md --format md",
+    ),
+    "schema": (
+        cmd_schema,
+        "输出事实文件的 JSON Schema（供编辑器校验和补全）",
+        "例：drafter schema > facts.schema.json",
+    ),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="drafter",
+        description="离线起草和检查《法治政府建设情况报告》。",
+        epilog="每个命令的用法：drafter 命令 --help",
+    )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    parsers = {}
+    for name, (handler, summary, example) in COMMANDS.items():
+        p = sub.add_parser(
+            name,
+            help=summary,
+            description=summary,
+            epilog=example,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.set_defaults(handler=handler)
+        parsers[name] = p
+
+    p = parsers["new"]
+    p.add_argument("--year", type=int, required=True, help="报告所述年度，如 2026")
+    p.add_argument("--issuer", required=True, help="发文机关全称，如 示例县人民政府")
+    p.add_argument("-o", "--output", type=Path, help="写入的文件（省略时输出到屏幕）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+
+    p = parsers["draft"]
+    p.add_argument("facts", type=Path, help="事实文件（YAML）")
+    p.add_argument("-o", "--output", type=Path, required=True, help="输出文件 .docx / .md / .txt")
+    p.add_argument("--format", choices=["docx", "md", "txt"], help="输出格式（默认按扩展名）")
+    p.add_argument("--style", default="gbt9704", help="版式：gbt9704（默认）、gbt9704-common 或 YAML 路径")
+    p.add_argument(
+        "--templates", type=Path, action="append", help="自定义模板目录（优先于内置模板，可多次给出）"
+    )
+    p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on misuse, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return ExitCode.USAGE
+    try:
+        return int(args.handler(args))
+    except DrafterError as exc:
+        _stderr(exc.render())
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        _stderr("已中断。")
+        return 130

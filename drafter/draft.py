@@ -1,0 +1,74 @@
+"""`drafter draft`: facts file → report text → `Document` → .docx / .md / .txt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.errors import DrafterError
+from drafter.formats.docx_writer import write_docx
+from drafter.formats.style_file import load_style
+from drafter.formats.text_writer import write_markdown, write_text
+from drafter.formats.yaml_io import read_facts, write_atomic
+from drafter.models.document import Document
+from drafter.models.facts import Facts
+from drafter.outline import parse_text
+from drafter.render.report import render_report
+
+FORMATS = ("docx", "md", "txt")
+
+
+@dataclass
+class Draft:
+    document: Document
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def draft_document(
+    facts: Facts, today: dt.date | None = None, template_dirs: list[Path] | None = None
+) -> Draft:
+    text, warnings = render_report(facts, today, template_dirs)
+    return Draft(parse_text(text), text, warnings)
+
+
+def output_format(output: Path, requested: str | None) -> str:
+    if requested:
+        return requested
+    suffix = output.suffix.lower().lstrip(".")
+    if suffix in FORMATS:
+        return suffix
+    raise DrafterError(
+        f"无法从文件名判断输出格式：{output.name}",
+        hint="输出文件用 .docx、.md 或 .txt 结尾，或用 --format 指定。",
+    )
+
+
+def render_bytes(draft: Draft, fmt: str, style_name: str, author: str | None) -> bytes:
+    if fmt == "docx":
+        return write_docx(draft.document, load_style(style_name), author)
+    if fmt == "md":
+        return write_markdown(draft.document).encode("utf-8")
+    return write_text(draft.document).encode("utf-8")
+
+
+def draft_file(
+    facts_path: Path,
+    output: Path,
+    fmt: str | None = None,
+    force: bool = False,
+    style: str = "gbt9704",
+    template_dirs: list[Path] | None = None,
+    today: dt.date | None = None,
+) -> Draft:
+    fmt = output_format(output, fmt)
+    if output.resolve() == facts_path.resolve():
+        raise DrafterError("输出文件不能是事实文件本身", hint="用 -o 指定另一个文件名。")
+    if output.exists() and not force:  # say so before any work, and write nothing
+        raise DrafterError(f"输出文件已存在：{output}", hint="换一个文件名，或加 --force 覆盖。")
+    facts = read_facts(facts_path)
+    result = draft_document(facts, today, template_dirs)
+    data = render_bytes(result, fmt, style, facts.meta.issuer)
+    write_atomic(output, data, force=force)
+    return result

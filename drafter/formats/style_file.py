@@ -1,0 +1,41 @@
+"""Style profiles: `templates/styles/*.yaml`, or a user's own file, read into `Style`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from drafter.errors import DrafterError, Location
+from drafter.formats.yaml_io import line_of, load_yaml
+from drafter.models.style import Style
+from drafter.resources import templates_dir
+
+
+def styles_dir() -> Path:
+    return templates_dir() / "styles"
+
+
+def available_styles() -> list[str]:
+    return sorted(p.stem for p in styles_dir().glob("*.yaml"))
+
+
+def load_style(name_or_path: str = "gbt9704") -> Style:
+    """A profile by name (`gbt9704`, `gbt9704-common`) or by path to a YAML file."""
+    path = Path(name_or_path)
+    if not path.suffix:
+        path = styles_dir() / f"{name_or_path}.yaml"
+    if not path.is_file():
+        raise DrafterError(
+            f"找不到版式配置：{name_or_path}",
+            hint=f"可用的版式：{', '.join(available_styles())}，或给出 YAML 文件路径。",
+        )
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    try:
+        return Style.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise DrafterError(
+            f"版式配置有误：{err['msg']}",
+            location=Location(str(path), line_of(data, err["loc"]), ".".join(map(str, err["loc"]))),
+        ) from None

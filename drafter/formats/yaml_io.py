@@ -1,0 +1,285 @@
+"""Facts files: YAML read with line numbers, every problem translated into Chinese with the file,
+line and field path; and atomic writes that never leave half a file."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from drafter.errors import DrafterError, Location
+from drafter.models.facts import Facts, FieldProblem
+
+Path_ = tuple[str | int, ...]
+
+# pydantic error type → Chinese message; {…} are filled from the error's ctx and input.
+MESSAGES = {
+    "missing": "缺少必填字段",
+    "extra_forbidden": "不认识的字段",
+    "int_type": "应为整数，现在是 {input!r}",
+    "int_parsing": "应为整数，现在是 {input!r}",
+    "int_from_float": "应为整数，不能有小数：{input!r}",
+    "float_type": "应为数字，现在是 {input!r}",
+    "float_parsing": "应为数字，现在是 {input!r}",
+    "string_type": "应为文字，现在是 {input!r}",
+    "bool_type": "应为 true 或 false，现在是 {input!r}",
+    "list_type": "应为列表（每项以“- ”开头）",
+    "model_type": "应为带字段的对象（缩进写出各字段），现在是 {input!r}",
+    "model_attributes_type": "应为带字段的对象（缩进写出各字段），现在是 {input!r}",
+    "dict_type": "应为带字段的对象（缩进写出各字段）",
+    "greater_than_equal": "不能小于 {ge}，现在是 {input}",
+    "less_than_equal": "不能大于 {le}，现在是 {input}",
+    "string_too_short": "不能为空",
+    "string_too_long": "太长（最多 {max_length} 个字符）",
+    "string_pattern_mismatch": "格式不对：{input!r}",
+    "literal_error": "只能是 {expected} 之一，现在是 {input!r}",
+    "date_from_datetime_parsing": "应为日期，如 2027-01-15，现在是 {input!r}",
+    "date_parsing": "应为日期，如 2027-01-15，现在是 {input!r}",
+    "date_type": "应为日期，如 2027-01-15，现在是 {input!r}",
+}
+HINTS = {
+    "extra_forbidden": "检查拼写；可用 `drafter schema` 查看全部字段。",
+    "missing": "补上这个字段。",
+    "int_type": "计数写阿拉伯数字，不加引号和单位，如 184。",
+    "int_parsing": "计数写阿拉伯数字，不加引号和单位，如 184。",
+    "int_from_float": "计数写阿拉伯数字，不加引号和单位，如 184。",
+    "greater_than_equal": "计数和金额不能为负数。",
+    "less_than_equal": "百分比写 0 到 100 之间的数，如 98.5。",
+}
+
+
+def read_facts(path: Path) -> Facts:
+    """Load and validate a facts file. Raises `DrafterError` naming file, line and field."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DrafterError(f"找不到事实文件：{path}", hint="检查路径，或用 `drafter new` 新建。") from None
+    except UnicodeDecodeError as exc:
+        raise DrafterError(
+            f"事实文件不是 UTF-8 编码（第 {exc.start} 字节处）",
+            hint="请用 UTF-8 保存该文件。",
+            location=Location(str(path)),
+        ) from None
+    except OSError as exc:
+        raise DrafterError(f"无法读取事实文件：{exc.strerror}", location=Location(str(path))) from None
+    return parse_facts(text, str(path))
+
+
+def load_yaml(text: str, filename: str) -> Any:
+    try:
+        return YAML(typ="rt").load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        raise DrafterError(
+            f"字段重复：{_quoted_key(exc.problem)}",
+            hint="同一层级的字段只能出现一次，删除或合并重复的那个。",
+            location=Location(filename, mark.line + 1 if mark else None),
+        ) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or ""
+        if "\\t" in problem or "\t" in problem:
+            message, hint = "含有制表符（Tab）", "YAML 只能用空格缩进，请把 Tab 换成空格。"
+        else:
+            message = f"YAML 语法错误：{problem}"
+            hint = "检查缩进是否对齐、冒号后是否有空格、引号是否成对。"
+        raise DrafterError(
+            message, hint=hint, location=Location(filename, mark.line + 1 if mark else None)
+        ) from None
+    except YAMLError as exc:
+        raise DrafterError(f"YAML 无法解析：{exc}", location=Location(filename)) from None
+
+
+def parse_facts(text: str, filename: str = "<facts>") -> Facts:
+    data = load_yaml(text, filename)
+    if not isinstance(data, dict):
+        raise DrafterError(
+            "事实文件应以字段开头（如 meta:），而不是列表或单个值",
+            hint="参考 `drafter new` 生成的骨架。",
+            location=Location(filename, 1),
+        )
+    try:
+        return Facts.model_validate(_plain(data))
+    except ValidationError as exc:
+        # A union (int | float) reports once per member: keep the last report for each field.
+        by_field = {str(p.location): p for p in (_translate(e, data, filename) for e in exc.errors())}
+        problems = list(by_field.values())
+        problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)
+        raise problems[0].__class__(
+            problems[0].message,
+            hint=problems[0].hint,
+            location=problems[0].location,
+            related=problems[1:],
+        ) from None
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's commented containers → plain dicts and lists (pydantic wants plain data)."""
+    if isinstance(node, dict):
+        return {str(k) if not isinstance(k, str) else k: _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def _translate(err: dict[str, Any], data: Any, filename: str) -> DrafterError:
+    loc: Path_ = tuple(p for p in err["loc"] if not _is_union_tag(p))
+    if loc and loc[-1] == "value" and not isinstance(_node_at(data, loc[:-1]), dict):
+        loc = loc[:-1]  # the shorthand `review_received: -1` has no `value` key to point at
+    error = (err.get("ctx") or {}).get("error")
+    if isinstance(error, FieldProblem):
+        loc = (*loc, error.field)
+        message = str(error)
+        hint = "核对这两个数：部分不能超过整体。" if "不能大于" in message else None
+    else:
+        template = MESSAGES.get(err["type"], err["msg"])
+        ctx = {**(err.get("ctx") or {}), "input": err.get("input")}
+        try:
+            message = template.format(**ctx)
+        except (KeyError, IndexError, ValueError):
+            message = err["msg"]
+        hint = HINTS.get(err["type"])
+        if err["type"] == "extra_forbidden":
+            message = f"不认识的字段“{loc[-1]}”"
+            hint = _did_you_mean(loc) or hint
+    field = _dotted(loc)
+    label = _label(loc)
+    if label:
+        field = f"{field}（{label}）"
+    return DrafterError(message, hint=hint, location=Location(filename, line_of(data, loc), field))
+
+
+def _node_at(data: Any, loc: Path_) -> Any:
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _label(loc: Path_) -> str | None:
+    """The field's Chinese description, first phrase only: 「审结行政复议案件」."""
+    names = [p for p in loc if isinstance(p, str)]
+    model = _model_at(Facts, loc[:-1]) if names and names[-1] == loc[-1] else None
+    field = model.model_fields.get(str(loc[-1])) if model else None
+    if field is None or not field.description:
+        return None
+    return field.description.split("，")[0].split("（")[0].split("：")[0]
+
+
+def _is_union_tag(part: str | int) -> bool:
+    """pydantic adds the union member to the loc (e.g. 'Count', 'int'); they are not keys."""
+    return isinstance(part, str) and (part[:1].isupper() or part in {"int", "float", "str"})
+
+
+def _dotted(loc: Path_) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def line_of(data: Any, loc: Path_) -> int | None:
+    """The 1-based line of the deepest node of `loc` that exists in the YAML."""
+    line = None
+    node = data
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            line = node.lc.key(part)[0] + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+            line = node.lc.item(part)[0] + 1
+            node = node[part]
+        else:
+            break
+    if line is None and isinstance(data, CommentedMap):
+        return 1
+    return line
+
+
+def _did_you_mean(loc: Path_) -> str | None:
+    model = _model_at(Facts, loc[:-1])
+    if model is None:
+        return None
+    close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1, cutoff=0.5)
+    if close:
+        return f"是不是“{close[0]}”？"
+    return f"这里可用的字段：{', '.join(model.model_fields)}"
+
+
+def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return None
+        current = _unwrap(field.annotation)
+    return current if _is_model(current) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Optional[X] / list[X] / X | None → X (the model inside)."""
+    for _ in range(3):
+        if get_origin(annotation) is not None or get_args(annotation):
+            inner = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = next((a for a in inner if _is_model(_unwrap_once(a))), inner[0])
+    return annotation
+
+
+def _unwrap_once(annotation: Any) -> Any:
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    return args[0] if args else annotation
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _quoted_key(problem: str | None) -> str:
+    if problem and '"' in problem:
+        return problem.split('"')[1]
+    return problem or ""
+
+
+def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
+    """Write through a temporary file in the same folder and rename: a crash never leaves half a
+    file, and an existing file is replaced only with `force`."""
+    if path.exists() and not force:
+        raise DrafterError(
+            f"输出文件已存在：{path}", hint="换一个文件名，或加 --force 覆盖。"
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise DrafterError(f"无法写入输出文件：{exc.strerror}", location=Location(str(path))) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def dump_yaml(data: Any) -> str:
+    stream = io.StringIO()
+    yaml = YAML(typ="rt")
+    yaml.allow_unicode = True
+    yaml.dump(data, stream)
+    return stream.getvalue()

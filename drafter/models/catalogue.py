@@ -1,0 +1,102 @@
+"""The section taxonomy and the metric catalogue, validated from `templates/*.yaml`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from drafter.resources import load_data
+
+SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Section(_Data):
+    id: str
+    name: str
+    heading: str
+    cues: list[str]
+    required: bool = False
+
+
+class Taxonomy(_Data):
+    statutory: list[Section]
+    areas: list[Section]
+
+    def area(self, area_id: str) -> Section:
+        return next(a for a in self.areas if a.id == area_id)
+
+    def statutory_section(self, section_id: str) -> Section:
+        return next(s for s in self.statutory if s.id == section_id)
+
+
+class Metric(_Data):
+    id: str
+    area: str
+    name: str
+    unit: str
+    kind: Literal["count", "amount", "rate"]
+    part_of: str | None = None
+
+
+class Rate(_Data):
+    id: str
+    name: str
+    part: str
+    whole: str
+
+
+class Catalogue(_Data):
+    metrics: list[Metric]
+    rates: list[Rate]
+    statements: dict[str, list[list[str]]]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Catalogue:
+        by_id = {m.id: m for m in self.metrics}
+        if len(by_id) != len(self.metrics):
+            raise ValueError("duplicate metric id")
+        for m in self.metrics:
+            if m.part_of and (m.part_of not in by_id or by_id[m.part_of].area != m.area):
+                raise ValueError(f"{m.id}.part_of must name a metric of the same area")
+        rate_ids = {r.id for r in self.rates}
+        for r in self.rates:
+            if r.part not in by_id or r.whole not in by_id:
+                raise ValueError(f"rate {r.id} names an unknown metric")
+        for area, statements in self.statements.items():
+            for clause in (c for s in statements for c in s):
+                for slot in SLOT.findall(clause):
+                    if slot not in by_id and slot not in rate_ids:
+                        raise ValueError(f"statement of {area} names unknown slot {slot}")
+        return self
+
+    def metric(self, metric_id: str) -> Metric:
+        return next(m for m in self.metrics if m.id == metric_id)
+
+    def metrics_of(self, area_id: str) -> list[Metric]:
+        return [m for m in self.metrics if m.area == area_id]
+
+    def rates_of(self, area_id: str) -> list[Rate]:
+        area_ids = {m.id for m in self.metrics_of(area_id)}
+        return [r for r in self.rates if r.whole in area_ids]
+
+
+@cache
+def taxonomy() -> Taxonomy:
+    return Taxonomy.model_validate(load_data("taxonomy.yaml"))
+
+
+@cache
+def catalogue() -> Catalogue:
+    cat = Catalogue.model_validate(load_data("metrics.yaml"))
+    areas = {a.id for a in taxonomy().areas}
+    unknown = {m.area for m in cat.metrics} - areas
+    if unknown:
+        raise ValueError(f"metrics.yaml names unknown areas: {sorted(unknown)}")
+    return cat

@@ -1,0 +1,52 @@
+"""The one document model: what a report is made of, whether drafted or read from a file."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Paragraph(BaseModel):
+    """A body paragraph or a heading. A run-in heading (「（一）深化理论武装。严格落实……」) is one
+    paragraph with both `heading` and `text`."""
+
+    level: int = Field(default=0, ge=0, le=4)  # 0 body text; 1 「一、」 2 「（一）」 3 「1.」 4 「（1）」
+    number: str | None = None  # the number as written, normalized: 「一、」「（一）」「1.」「（1）」
+    heading: str | None = None  # heading text, without number and without the run-in body
+    text: str = ""  # body text; for a run-in heading, what follows the heading's 「。」
+    line: int | None = None  # 1-based line (text) or paragraph (docx) in the source
+
+    @property
+    def is_heading(self) -> bool:
+        return self.level > 0 and self.heading is not None
+
+    @property
+    def is_run_in(self) -> bool:
+        return self.is_heading and bool(self.text)
+
+    @property
+    def full_text(self) -> str:
+        """The paragraph as it reads."""
+        if not self.is_heading:
+            return f"{self.number or ''}{self.text}"
+        head = f"{self.number or ''}{self.heading}"
+        return f"{head}。{self.text}" if self.text else head
+
+
+class Document(BaseModel):
+    title: list[str] = Field(default_factory=list)  # one or more lines as written
+    title_line: int | None = None
+    addressee: str | None = None  # 主送机关, without the trailing 「：」
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    closing: str | None = None  # 「特此报告。」
+    signers: list[str] = Field(default_factory=list)
+    date: str | None = None  # as written, e.g. 「2025年1月15日」
+    date_line: int | None = None
+    noise: list[tuple[int, str]] = Field(default_factory=list)  # dropped web debris: (line, text)
+
+    @property
+    def title_text(self) -> str | None:
+        return "".join(self.title) if self.title else None
+
+    @property
+    def headings(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.is_heading]

@@ -1,0 +1,236 @@
+"""The facts of one year's report: what the writer supplies, validated.
+
+Each topic area's metrics model is generated from the metric catalogue (`templates/metrics.yaml`),
+so the JSON Schema names every metric with its Chinese name and unit, and an unknown metric is an
+error with a suggestion. Derived rates are not fields: they are computed (see `metrics.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    create_model,
+    field_validator,
+    model_validator,
+)
+
+from drafter.models.catalogue import Metric, catalogue, taxonomy
+
+SCHEMA_VERSION = 1
+
+
+class FieldProblem(ValueError):
+    """A cross-field problem that belongs to one field (pydantic keeps it in the error's ctx)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+def _text_shorthand(value: Any) -> Any:
+    """Let a list item be a plain string: `- 文字` means `- text: 文字`."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Figure(_Model):
+    """A free figure of a highlight, e.g. 培训 7171 人次."""
+
+    label: NonEmpty = Field(description="指标名称，如“培训”")
+    value: StrictInt | StrictFloat = Field(ge=0, description="数值")
+    unit: str = Field(default="", description="单位，如“人次”")
+
+
+class Highlight(_Model):
+    heading: str | None = Field(default=None, description="小标题（不含序号），如“深化理论武装”")
+    text: NonEmpty = Field(description="正文段落")
+    figures: list[Figure] = Field(default_factory=list, description="可选：补充数字")
+    carried_over: bool = Field(default=False, description="沿用上年内容（未更新时起草会提醒）")
+
+    _shorthand = model_validator(mode="before")(_text_shorthand)
+
+
+class Item(_Model):
+    heading: str | None = Field(default=None, description="小标题（不含序号），可省略")
+    text: NonEmpty = Field(description="正文段落")
+
+    _shorthand = model_validator(mode="before")(_text_shorthand)
+
+
+class Count(_Model):
+    value: StrictInt = Field(ge=0, description="本年数值")
+    previous: StrictInt | None = Field(default=None, ge=0, description="上年数值（用于同比）")
+
+
+class Amount(_Model):
+    value: StrictInt | StrictFloat = Field(ge=0, description="本年金额（元）")
+    previous: StrictInt | StrictFloat | None = Field(default=None, ge=0, description="上年金额（元）")
+
+
+def _scalar_shorthand(value: Any) -> Any:
+    """`review_received: 197` means `review_received: {value: 197}`."""
+    return {"value": value} if isinstance(value, int | float) else value
+
+
+def _metric_field(metric: Metric) -> tuple[Any, Any]:
+    label = f"{metric.name}（{metric.unit}）"
+    if metric.kind == "rate":
+        return (StrictInt | StrictFloat | None, Field(default=None, ge=0, le=100, description=label))
+    model = Count if metric.kind == "count" else Amount
+    return (model | None, Field(default=None, description=label))
+
+
+def _check_parts(self: BaseModel) -> BaseModel:
+    for metric in catalogue().metrics:
+        part = getattr(self, metric.id, None)
+        whole = getattr(self, metric.part_of, None) if metric.part_of else None
+        if part is None or whole is None:
+            continue
+        for attr, when in (("value", "本年"), ("previous", "上年")):
+            p, w = getattr(part, attr), getattr(whole, attr)
+            if p is not None and w is not None and p > w:
+                whole_name = catalogue().metric(metric.part_of).name
+                raise FieldProblem(
+                    metric.id,
+                    f"{when}“{metric.name}”（{p}）不能大于“{whole_name}”（{w}）",
+                )
+    return self
+
+
+def _metrics_model(area_id: str) -> type[BaseModel]:
+    metrics = catalogue().metrics_of(area_id)
+    fields = {m.id: _metric_field(m) for m in metrics}
+    validators: dict[str, Any] = {"_parts": model_validator(mode="after")(_check_parts)}
+    with_values = [m.id for m in metrics if m.kind != "rate"]
+    if with_values:
+        validators["_shorthand"] = field_validator(*with_values, mode="before")(_scalar_shorthand)
+    model = create_model(  # type: ignore[call-overload]
+        f"Metrics_{area_id}",
+        __config__=ConfigDict(extra="forbid"),
+        __validators__=validators,
+        **fields,
+    )
+    model.__doc__ = f"{taxonomy().area(area_id).name}：常用指标"
+    return model
+
+
+def _area_model(area_id: str) -> type[BaseModel]:
+    section = taxonomy().area(area_id)
+    metrics = _metrics_model(area_id)
+    model = create_model(  # type: ignore[call-overload]
+        f"Area_{area_id}",
+        __base__=_Model,
+        heading=(str | None, Field(default=None, description=f"标题，默认“{section.heading}”")),
+        intro=(str | None, Field(default=None, description="领域总述（可选）")),
+        highlights=(list[Highlight], Field(default_factory=list, description="亮点工作，每项一段")),
+        metrics=(metrics, Field(default_factory=metrics, description="常用指标（可选）")),
+    )
+    model.__doc__ = section.name
+    return model
+
+
+AREA_MODELS: dict[str, type[BaseModel]] = {a.id: _area_model(a.id) for a in taxonomy().areas}
+
+Areas = create_model(  # type: ignore[call-overload]
+    "Areas",
+    __base__=_Model,
+    **{
+        area_id: (model | None, Field(default=None, description=taxonomy().area(area_id).name))
+        for area_id, model in AREA_MODELS.items()
+    },
+)
+
+
+class Meta(_Model):
+    issuer: NonEmpty = Field(description="发文机关全称，如“示例县人民政府”")
+    issuer_short: str | None = Field(
+        default=None, description="简称，用于正文，如“示例县”；省略时由全称推出"
+    )
+    kind: Literal["government", "department", "joint"] = Field(
+        default="government",
+        description="报告主体：government 政府；department 政府部门；joint 党委和政府联合",
+    )
+    year: StrictInt = Field(ge=2000, le=2100, description="报告所述年度，如 2026")
+    addressee: str | None = Field(default=None, description="主送机关，如“示例市人民政府”（可选）")
+    signers: list[NonEmpty] = Field(
+        default_factory=list, description="落款机关，可多个；省略时为发文机关"
+    )
+    date: dt.date | None = Field(default=None, description="成文日期，如 2027-01-15；省略时为当天")
+    title: str | None = Field(default=None, description="标题（可选，省略时自动生成）")
+
+    @model_validator(mode="after")
+    def _date_after_year(self) -> Meta:
+        if self.date is not None and self.date.year <= self.year:
+            raise FieldProblem(
+                "date", f"成文日期 {self.date.isoformat()} 应在报告年度 {self.year} 年之后"
+            )
+        return self
+
+    @property
+    def short_name(self) -> str:
+        if self.issuer_short:
+            return self.issuer_short
+        for suffix in ("人民政府", "政府"):
+            if self.issuer.endswith(suffix) and len(self.issuer) > len(suffix):
+                return self.issuer[: -len(suffix)]
+        return self.issuer
+
+    @property
+    def signer_list(self) -> list[str]:
+        return self.signers or [self.issuer]
+
+
+class Measures(_Model):
+    intro: str | None = Field(default=None, description="本部分总述（可选）")
+    areas: Areas = Field(default_factory=Areas, description="按专题领域填写的举措、亮点和指标")  # type: ignore[valid-type]
+
+
+class Part(_Model):
+    """A statutory content written as an optional intro and a list of items."""
+
+    heading: str | None = Field(default=None, description="标题（可选，省略时用默认标题）")
+    intro: str | None = Field(default=None, description="总述（可选）")
+    items: list[Item] = Field(default_factory=list, description="条目，每条一段")
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.intro and not self.items
+
+
+class Shortcomings(Part):
+    causes: str | None = Field(default=None, description="原因分析（可选）")
+
+    @property
+    def is_empty(self) -> bool:
+        return super().is_empty and not self.causes
+
+
+class Facts(_Model):
+    """一年度《法治政府建设情况报告》的事实数据。"""
+
+    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, description="事实文件格式版本")
+    meta: Meta = Field(description="报告基本信息")
+    opening: str | None = Field(default=None, description="开头段（可选，省略时自动生成）")
+    measures: Measures = Field(default_factory=Measures, description="主要举措和成效")
+    shortcomings: Shortcomings = Field(default_factory=Shortcomings, description="存在的不足和原因")
+    leader_duty: Part = Field(
+        default_factory=Part, description="党政主要负责人履行推进法治建设第一责任人职责情况"
+    )
+    next_year: Part = Field(default_factory=Part, description="下一年度主要安排")
+    other: Part = Field(default_factory=Part, description="其他需要报告的情况（可选）")
+
+    def area(self, area_id: str) -> BaseModel | None:
+        return getattr(self.measures.areas, area_id)

@@ -1,0 +1,76 @@
+"""The page style profile (fonts, sizes, margins, grid), validated from `templates/styles/*.yaml`.
+The .docx writer lays out by it and the format checks measure against it."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Page(_Data):
+    width_mm: float
+    height_mm: float
+    top_mm: float
+    bottom_mm: float
+    left_mm: float
+    right_mm: float
+    footer_distance_mm: float
+
+
+class Grid(_Data):
+    lines_per_page: int
+    chars_per_line: int
+    line_pitch_twips: int
+    char_spacing_twips: int
+
+
+class Font(_Data):
+    east_asia: str
+    latin: str | None = None  # None: the profile's latin_font
+    size_pt: float
+    bold: bool = False
+
+
+class Fonts(_Data):
+    title: Font
+    body: Font
+    heading1: Font
+    heading2: Font
+    heading3: Font
+    heading4: Font
+    page_number: Font
+
+    def heading(self, level: int) -> Font:
+        return getattr(self, f"heading{level}")
+
+
+class Title(_Data):
+    max_chars_per_line: int
+    break_before: list[str] = Field(default_factory=list)
+
+
+class Signature(_Data):
+    right_chars: float
+    date_shift_chars: float
+
+
+class PageNumber(_Data):
+    dash: str
+    side_space_chars: float
+
+
+class Style(_Data):
+    name: str
+    description: str
+    page: Page
+    grid: Grid
+    first_line_indent_chars: float
+    latin_font: str
+    fonts: Fonts
+    title: Title
+    signature: Signature
+    page_number: PageNumber

@@ -1,0 +1,69 @@
+"""The only place Jinja is configured: sandboxed, StrictUndefined, report filters.
+
+User-supplied template folders (`--templates DIR`) come first on the search path, so a user can
+override one template and keep the rest; the sandbox keeps them away from Python internals.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.errors import DrafterError, Location
+from drafter.render.filters import FILTERS
+from drafter.resources import templates_dir
+
+
+def make_environment(extra_dirs: list[Path] | None = None) -> SandboxedEnvironment:
+    search = [str(d) for d in (extra_dirs or [])] + [str(templates_dir() / "report")]
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(search, encoding="utf-8"),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    """Render a template; any template failure becomes a `DrafterError` naming the template line."""
+    try:
+        return env.get_template(name).render(context)
+    except TemplateSyntaxError as exc:
+        raise DrafterError(
+            f"模板语法错误：{exc.message}",
+            hint="检查模板中的 {{ }} 与 {% %} 是否配对。",
+            location=Location(exc.filename or exc.name or name, exc.lineno),
+        ) from None
+    except UndefinedError as exc:
+        raise DrafterError(
+            f"模板引用了不存在的事实：{exc.message}",
+            hint="在事实文件中补充该字段，或修改模板。",
+            location=_template_location(exc, name),
+        ) from None
+    except SecurityError as exc:
+        raise DrafterError(
+            f"模板试图访问不允许的内容：{exc}",
+            hint="模板只能使用事实数据和报告过滤器，不能访问 Python 内部对象。",
+            location=_template_location(exc, name),
+        ) from None
+    except TemplateError as exc:
+        raise DrafterError(
+            f"模板出错：{exc}", location=_template_location(exc, name)
+        ) from None
+
+
+def _template_location(exc: BaseException, name: str) -> Location:
+    """Jinja rewrites tracebacks so that template frames carry the template file and line."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return Location(frame.filename, frame.lineno)
+    return Location(name)

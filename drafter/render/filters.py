@@ -1,0 +1,51 @@
+"""Jinja filters for the way Chinese official reports write numbers and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.models.figures import format_amount, format_number, format_percent
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """Heading numbers: 1 → 一, 10 → 十, 14 → 十四, 20 → 二十, 99 → 九十九."""
+    if not 0 < n < 100:
+        raise ValueError(f"cn_number: {n} is outside 1–99")
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else f"{_DIGITS[tens]}十")
+    return head + (_DIGITS[ones] if ones else "")
+
+
+def cn_date(value: dt.date) -> str:
+    """GB/T 9704 7.3.5.4: Arabic numerals, full year, no padding: 「2027年1月5日」."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def percent(value: float, places: int = 1) -> str:
+    return format_percent(value, places)
+
+
+def amount(yuan: float) -> str:
+    return format_amount(yuan)
+
+
+def number(value: float, places: int = 2) -> str:
+    return format_number(value, places)
+
+
+def sentence(text: str) -> str:
+    """Ends a paragraph with 「。」 unless it already ends with a sentence mark."""
+    text = text.strip()
+    return text if not text or text[-1] in "。！？；：…”" else text + "。"
+
+
+FILTERS = {
+    "cn_number": cn_number,
+    "cn_date": cn_date,
+    "percent": percent,
+    "amount": amount,
+    "number": number,
+    "sentence": sentence,
+}

@@ -1,0 +1,110 @@
+"""Facts → report text, through the templates. The text looks the way the report looks; the
+outline parser turns it into the `Document` that the writers lay out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import DrafterError
+from drafter.models.catalogue import taxonomy
+from drafter.models.facts import Facts, Part
+from drafter.models.figures import metric_sentences
+from drafter.render.environment import make_environment, render
+from drafter.render.filters import cn_date
+from drafter.resources import load_data
+
+REPORT_TEMPLATE = "report.txt.j2"
+
+
+def phrases_for(year: int) -> dict[str, str]:
+    chosen = {}
+    for phrase_id, variants in load_data("phrases.yaml").items():
+        for variant in variants:
+            first, last = variant["years"]
+            if first <= year <= last:
+                chosen[phrase_id] = variant["text"]
+    return chosen
+
+
+def _area_context(facts: Facts) -> list[dict[str, Any]]:
+    areas = []
+    for section in taxonomy().areas:
+        area = facts.area(section.id)
+        if area is None:
+            continue
+        figures = metric_sentences(section.id, area.metrics)
+        if not (area.intro or area.highlights or figures):
+            continue  # optional topic areas with no facts are left out
+        areas.append(
+            {
+                "id": section.id,
+                "heading": area.heading or section.heading,
+                "intro": area.intro,
+                "figures": figures,
+                "highlights": area.highlights,
+            }
+        )
+    return areas
+
+
+def build_context(facts: Facts, today: dt.date) -> tuple[dict[str, Any], list[str]]:
+    """The template context and the warnings a writer should see (placeholders, stale text)."""
+    meta = facts.meta
+    year = meta.year
+    warnings: list[str] = []
+    sections = []
+    for section in taxonomy().statutory:
+        heading = section.heading.format(year=year, next_year=year + 1)
+        if section.id == "measures":
+            areas = _area_context(facts)
+            ctx: dict[str, Any] = {
+                "heading": heading,
+                "intro": facts.measures.intro,
+                "areas": areas,
+                "empty": not areas and not facts.measures.intro,
+            }
+        else:
+            part: Part = getattr(facts, section.id)
+            ctx = {
+                "heading": part.heading or heading,
+                "intro": part.intro,
+                "entries": part.items,
+                "causes": getattr(part, "causes", None),
+                "empty": part.is_empty,
+            }
+        ctx.update(id=section.id, name=section.name, template=f"{section.id}.txt.j2")
+        if ctx["empty"] and not section.required:
+            continue
+        if ctx["empty"]:
+            warnings.append(f"“{section.name}”没有内容，报告中已写入【待填写】标记")
+        sections.append(ctx)
+    for section in taxonomy().areas:
+        area = facts.area(section.id)
+        for n, highlight in enumerate(area.highlights if area else [], start=1):
+            if highlight.carried_over:
+                warnings.append(f"“{section.name}”第 {n} 条亮点沿用上年内容，请更新")
+    context = {
+        "meta": meta,
+        "year": year,
+        "next_year": year + 1,
+        "short": meta.short_name,
+        "opening": facts.opening,
+        "sections": sections,
+        "signers": meta.signer_list,
+        "date": cn_date(meta.date or today),
+        "phrases": phrases_for(year),
+    }
+    return context, warnings
+
+
+def render_report(
+    facts: Facts, today: dt.date | None = None, template_dirs: list[Path] | None = None
+) -> tuple[str, list[str]]:
+    for folder in template_dirs or []:
+        if not folder.is_dir():
+            raise DrafterError(f"模板目录不存在：{folder}", hint="--templates 应指向一个文件夹。")
+    context, warnings = build_context(facts, today or dt.date.today())
+    text = render(make_environment(template_dirs), REPORT_TEMPLATE, context)
+    return text, warnings
