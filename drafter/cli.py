@@ -111,9 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("facts", type=Path, help="事实文件（YAML）")
     p.add_argument("-o", "--output", type=Path, required=True, help="输出文件 .docx / .md / .txt")
     p.add_argument("--format", choices=["docx", "md", "txt"], help="输出格式（默认按扩展名）")
-    p.add_argument("--style", default="gbt9704", help="版式：gbt9704（默认）、gbt9704-common 或 YAML 路径")
     p.add_argument(
-        "--templates", type=Path, action="append", help="自定义模板目录（优先于内置模板，可多次给出）"
+        "--style", default="gbt9704", help="版式：gbt9704（默认）、gbt9704-common 或 YAML 路径"
+    )
+    p.add_argument(
+        "--templates",
+        type=Path,
+        action="append",
+        help="自定义模板目录（优先于内置模板，可多次给出）",
     )
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
     return parser

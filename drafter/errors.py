@@ -57,7 +57,9 @@ class DrafterError(Exception):
         lines = []
         for problem in self.problems():
             where = str(problem.location) if problem.location else ""
-            lines.append(f"错误：{where}: {problem.message}" if where else f"错误：{problem.message}")
+            lines.append(
+                f"错误：{where}: {problem.message}" if where else f"错误：{problem.message}"
+            )
             if problem.hint:
                 lines.append(f"  提示：{problem.hint}")
         return "\n".join(lines)

@@ -23,4 +23,4 @@ def templates_dir() -> Path:
 @cache
 def load_data(name: str) -> Any:
     """Load one of the project's own YAML data files (trusted, so no line tracking)."""
-    return YAML(typ="safe", pure=True).load((templates_dir() / name).read_text(encoding="utf-8"))
+    return YAML(typ="safe").load((templates_dir() / name).read_text(encoding="utf-8"))

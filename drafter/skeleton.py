@@ -42,7 +42,9 @@ def _scalar(value: Any) -> str:
     return f" {value}"
 
 
-def _emit(model: type[BaseModel], path: tuple[str, ...], depth: int, lines: list[str], values) -> None:
+def _emit(
+    model: type[BaseModel], path: tuple[str, ...], depth: int, lines: list[str], values
+) -> None:
     pad = "  " * depth
     for name, field in model.model_fields.items():
         here = (*path, name)

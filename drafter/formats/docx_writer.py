@@ -84,6 +84,9 @@ class DocxWriter:
         for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # keep digits on the 28-char grid (Word)
             ppr.append(_on_off(tag, False))
 
+        for fonts in doc.styles.element.iter(qn("w:rFonts")):  # built-in styles: no theme fonts
+            for attr in THEME_ATTRS:
+                fonts.attrib.pop(qn(attr), None)
         normal = doc.styles["Normal"]
         self._set_fonts(normal.element.get_or_add_rPr(), body)
         pf = normal.paragraph_format
@@ -184,7 +187,13 @@ class DocxWriter:
         self._indent(p, **{side: self.style.page_number.side_space_chars})
         dash = self.style.page_number.dash
         self._run(p, f"{dash} ", font, condense=False)
-        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        for kind, text in (
+            ("begin", None),
+            (None, " PAGE "),
+            ("separate", None),
+            (None, "1"),
+            ("end", None),
+        ):
             run = self._run(p, "", font, condense=False)
             if kind:
                 fld = OxmlElement("w:fldChar")
@@ -206,7 +215,9 @@ class DocxWriter:
         fonts = style.fonts
         indent = style.first_line_indent_chars
         if document.title:
-            lines = document.title if len(document.title) > 1 else split_title(document.title[0], style)
+            lines = (
+                document.title if len(document.title) > 1 else split_title(document.title[0], style)
+            )
             p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True)
             # 22 pt characters on a 28.95 pt line grid: without this the renderer may give each
             # title line more than one grid line.

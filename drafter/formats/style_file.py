@@ -30,11 +30,12 @@ def load_style(name_or_path: str = "gbt9704") -> Style:
             f"找不到版式配置：{name_or_path}",
             hint=f"可用的版式：{', '.join(available_styles())}，或给出 YAML 文件路径。",
         )
-    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    text = path.read_text(encoding="utf-8")
     try:
-        return Style.model_validate(data)
+        return Style.model_validate(load_yaml(text, str(path), lines=False))
     except ValidationError as exc:
         err = exc.errors()[0]
+        data = load_yaml(text, str(path))
         raise DrafterError(
             f"版式配置有误：{err['msg']}",
             location=Location(str(path), line_of(data, err["loc"]), ".".join(map(str, err["loc"]))),

@@ -9,8 +9,12 @@ class Paragraph(BaseModel):
     """A body paragraph or a heading. A run-in heading (「（一）深化理论武装。严格落实……」) is one
     paragraph with both `heading` and `text`."""
 
-    level: int = Field(default=0, ge=0, le=4)  # 0 body text; 1 「一、」 2 「（一）」 3 「1.」 4 「（1）」
-    number: str | None = None  # the number as written, normalized: 「一、」「（一）」「1.」「（1）」
+    level: int = Field(
+        default=0, ge=0, le=4
+    )  # 0 body text; 1 「一、」 2 「（一）」 3 「1.」 4 「（1）」
+    number: str | None = (
+        None  # the number as written, normalized: 「一、」「（一）」「1.」「（1）」
+    )
     heading: str | None = None  # heading text, without number and without the run-in body
     text: str = ""  # body text; for a run-in heading, what follows the heading's 「。」
     line: int | None = None  # 1-based line (text) or paragraph (docx) in the source

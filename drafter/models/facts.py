@@ -11,17 +11,18 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictFloat,
     StrictInt,
     create_model,
-    field_validator,
     model_validator,
 )
 
-from drafter.models.catalogue import Metric, catalogue, taxonomy
+from drafter.models.catalogue import catalogue, taxonomy
 
 SCHEMA_VERSION = 1
 
@@ -41,6 +42,17 @@ class _Model(BaseModel):
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
+def _heading_phrase(value: str | None) -> str | None:
+    """A heading is one phrase: the report writes it as 「（一）标题。正文」, so a 「。」 inside it
+    would end the heading early."""
+    if value is not None and "。" in value.rstrip("。"):
+        raise ValueError("小标题只能是一个短语，中间不能有句号“。”")
+    return value.rstrip("。") if value else value
+
+
+HeadingText = Annotated[str | None, Field(max_length=40), AfterValidator(_heading_phrase)]
+
+
 def _text_shorthand(value: Any) -> Any:
     """Let a list item be a plain string: `- 文字` means `- text: 文字`."""
     return {"text": value} if isinstance(value, str) else value
@@ -55,7 +67,7 @@ class Figure(_Model):
 
 
 class Highlight(_Model):
-    heading: str | None = Field(default=None, description="小标题（不含序号），如“深化理论武装”")
+    heading: HeadingText = Field(default=None, description="小标题（不含序号），如“深化理论武装”")
     text: NonEmpty = Field(description="正文段落")
     figures: list[Figure] = Field(default_factory=list, description="可选：补充数字")
     carried_over: bool = Field(default=False, description="沿用上年内容（未更新时起草会提醒）")
@@ -64,7 +76,7 @@ class Highlight(_Model):
 
 
 class Item(_Model):
-    heading: str | None = Field(default=None, description="小标题（不含序号），可省略")
+    heading: HeadingText = Field(default=None, description="小标题（不含序号），可省略")
     text: NonEmpty = Field(description="正文段落")
 
     _shorthand = model_validator(mode="before")(_text_shorthand)
@@ -77,52 +89,52 @@ class Count(_Model):
 
 class Amount(_Model):
     value: StrictInt | StrictFloat = Field(ge=0, description="本年金额（元）")
-    previous: StrictInt | StrictFloat | None = Field(default=None, ge=0, description="上年金额（元）")
+    previous: StrictInt | StrictFloat | None = Field(
+        default=None, ge=0, description="上年金额（元）"
+    )
 
 
 def _scalar_shorthand(value: Any) -> Any:
-    """`review_received: 197` means `review_received: {value: 197}`."""
-    return {"value": value} if isinstance(value, int | float) else value
+    """`review_received: 197` means `review_received: {value: 197}` (any scalar, so that a wrong
+    one is reported as a wrong number rather than a wrong object)."""
+    return value if isinstance(value, dict) or value is None else {"value": value}
 
 
-def _metric_field(metric: Metric) -> tuple[Any, Any]:
-    label = f"{metric.name}（{metric.unit}）"
-    if metric.kind == "rate":
-        return (StrictInt | StrictFloat | None, Field(default=None, ge=0, le=100, description=label))
-    model = Count if metric.kind == "count" else Amount
-    return (model | None, Field(default=None, description=label))
+CountField = Annotated[Count | None, BeforeValidator(_scalar_shorthand)]
+AmountField = Annotated[Amount | None, BeforeValidator(_scalar_shorthand)]
+RateField = Annotated[StrictInt | StrictFloat | None, Field(ge=0, le=100)]
+FIELD_TYPES = {"count": CountField, "amount": AmountField, "rate": RateField}
 
 
-def _check_parts(self: BaseModel) -> BaseModel:
-    for metric in catalogue().metrics:
-        part = getattr(self, metric.id, None)
-        whole = getattr(self, metric.part_of, None) if metric.part_of else None
-        if part is None or whole is None:
-            continue
-        for attr, when in (("value", "本年"), ("previous", "上年")):
-            p, w = getattr(part, attr), getattr(whole, attr)
-            if p is not None and w is not None and p > w:
-                whole_name = catalogue().metric(metric.part_of).name
-                raise FieldProblem(
-                    metric.id,
-                    f"{when}“{metric.name}”（{p}）不能大于“{whole_name}”（{w}）",
-                )
-    return self
+class MetricsBase(BaseModel):
+    """Base of the per-area metrics models: a part never exceeds its whole."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="after")
+    def _parts(self) -> MetricsBase:
+        for metric in catalogue().metrics:
+            part = getattr(self, metric.id, None)
+            whole = getattr(self, metric.part_of, None) if metric.part_of else None
+            if part is None or whole is None:
+                continue
+            for attr, when in (("value", "本年"), ("previous", "上年")):
+                p, w = getattr(part, attr), getattr(whole, attr)
+                if p is not None and w is not None and p > w:
+                    whole_name = catalogue().metric(metric.part_of).name
+                    raise FieldProblem(
+                        metric.id,
+                        f"{when}“{metric.name}”（{p}）不能大于“{whole_name}”（{w}）",
+                    )
+        return self
 
 
 def _metrics_model(area_id: str) -> type[BaseModel]:
-    metrics = catalogue().metrics_of(area_id)
-    fields = {m.id: _metric_field(m) for m in metrics}
-    validators: dict[str, Any] = {"_parts": model_validator(mode="after")(_check_parts)}
-    with_values = [m.id for m in metrics if m.kind != "rate"]
-    if with_values:
-        validators["_shorthand"] = field_validator(*with_values, mode="before")(_scalar_shorthand)
-    model = create_model(  # type: ignore[call-overload]
-        f"Metrics_{area_id}",
-        __config__=ConfigDict(extra="forbid"),
-        __validators__=validators,
-        **fields,
-    )
+    fields = {
+        m.id: (FIELD_TYPES[m.kind], Field(default=None, description=f"{m.name}（{m.unit}）"))
+        for m in catalogue().metrics_of(area_id)
+    }
+    model = create_model(f"Metrics_{area_id}", __base__=MetricsBase, **fields)  # type: ignore[call-overload]
     model.__doc__ = f"{taxonomy().area(area_id).name}：常用指标"
     return model
 

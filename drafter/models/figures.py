@@ -37,7 +37,7 @@ def rate(part: float, whole: float) -> float | None:
 
 
 def yoy_phrase(value: float, previous: float | None) -> str | None:
-    """"同比增长12.5%" / "同比下降3%" / "与上年持平"; None when there is nothing to compare."""
+    """ "同比增长12.5%" / "同比下降3%" / "与上年持平"; None when there is nothing to compare."""
     if not previous:  # no figure, or 0: a growth rate from zero means nothing
         return None
     change = (value - previous) * 100 / previous

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-
 class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -56,9 +56,7 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str
             location=_template_location(exc, name),
         ) from None
     except TemplateError as exc:
-        raise DrafterError(
-            f"模板出错：{exc}", location=_template_location(exc, name)
-        ) from None
+        raise DrafterError(f"模板出错：{exc}", location=_template_location(exc, name)) from None
 
 
 def _template_location(exc: BaseException, name: str) -> Location:

@@ -1,0 +1,44 @@
+"""Shared helpers. Tests that need a system tool fail (not skip) when CI=true."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+FONTS_CONF = ROOT / "tests" / "support" / "fonts.conf"
+
+
+def require_tool(name: str) -> str:
+    path = shutil.which(name)
+    if path:
+        return path
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{name} is required in CI (installed by .ci/run)")
+    pytest.skip(f"{name} not installed")
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run `drafter ARGS` in-process: exit code, stdout, stderr."""
+    from drafter.cli import main
+
+    def run(*args: str | Path) -> CliResult:
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run

@@ -1,0 +1,68 @@
+"""One strict, sandboxed Jinja environment: a missing fact or a reach into Python internals is a
+clear error naming the template line, never a silent blank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.errors import DrafterError
+from drafter.models.facts import Facts
+from drafter.render.environment import make_environment, render
+from drafter.render.report import render_report
+
+FACTS = Facts.model_validate({"meta": {"issuer": "示例县人民政府", "year": 2026}})
+
+
+def override(tmp_path: Path, body: str) -> Path:
+    (tmp_path / "opening.txt.j2").write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+def test_undefined_fact_names_template_line(tmp_path):
+    folder = override(tmp_path, "第一行\n{{ meta.no_such_fact }}\n")
+    with pytest.raises(DrafterError) as info:
+        render_report(FACTS, template_dirs=[folder])
+    err = info.value
+    assert "不存在的事实" in err.message and "no_such_fact" in err.message
+    assert err.location.file.endswith("opening.txt.j2") and err.location.line == 2
+
+
+def test_python_internals_are_refused(tmp_path):
+    folder = override(tmp_path, "{{ meta.__class__.__mro__[1].__subclasses__() }}\n")
+    with pytest.raises(DrafterError) as info:
+        render_report(FACTS, template_dirs=[folder])
+    assert info.value.location.file.endswith("opening.txt.j2")
+    assert "不允许" in info.value.message or "不存在" in info.value.message
+
+
+def test_unsafe_method_call_is_refused(tmp_path):
+    folder = override(tmp_path, "{{ ''.__class__.__base__.__subclasses__() }}\n")
+    with pytest.raises(DrafterError):
+        render_report(FACTS, template_dirs=[folder])
+
+
+def test_syntax_error_names_line(tmp_path):
+    folder = override(tmp_path, "ok\n{% if %}\n")
+    with pytest.raises(DrafterError) as info:
+        render_report(FACTS, template_dirs=[folder])
+    assert "语法" in info.value.message and info.value.location.line == 2
+
+
+def test_user_templates_override_builtin(tmp_path):
+    folder = override(tmp_path, "{{ year }}年，本单位自写开头。\n")
+    text, _ = render_report(FACTS, template_dirs=[folder])
+    assert "2026年，本单位自写开头。" in text
+
+
+def test_missing_template_folder(tmp_path):
+    with pytest.raises(DrafterError, match="模板目录不存在"):
+        render_report(FACTS, template_dirs=[tmp_path / "nope"])
+
+
+def test_strict_undefined_in_plain_render():
+    env = make_environment()
+    env.loader.searchpath.insert(0, str(Path(__file__).parent))
+    with pytest.raises(DrafterError):
+        render(env, "report.txt.j2", {})

@@ -1,0 +1,70 @@
+"""The outline parser on drafted text and on the basics of real texts (the learning issue
+hardens it further for noise)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafter.outline import normalize_line, parse_text, split_heading
+from tests.conftest import SEEDS
+
+
+def test_levels_and_run_in_headings():
+    p = split_heading("（一）深化理论武装。严格落实“第一议题”制度。")
+    assert (p.level, p.number, p.heading, p.text) == (
+        2,
+        "（一）",
+        "深化理论武装",
+        "严格落实“第一议题”制度。",
+    )
+    assert split_heading("一、主要举措和成效").level == 1
+    assert split_heading("1.深入学习贯彻习近平法治思想。聚焦学习").level == 3
+    assert split_heading("1、推进依法行政").level == 3
+    assert split_heading("（1）规范执法").level == 4
+
+
+def test_not_headings():
+    assert split_heading("一是强化工作领导。提高政治站位。") is None
+    assert split_heading("1.5万人次参加培训。") is None
+    assert split_heading("2024年，栾城区坚持以习近平新时代中国特色社会主义思想为指导。") is None
+
+
+def test_half_width_brackets_are_normalized():
+    assert (
+        normalize_line("\u00a0(二)持续优化法治化营商环境。制定方案")
+        == "（二）持续优化法治化营商环境。制定方案"
+    )
+    assert split_heading(normalize_line("(二)持续优化")).number == "（二）"
+
+
+def test_lost_level_one_number():
+    p = split_heading("- 坚持党的领导，把牢法治政府建设正确方向")
+    assert p.level == 1 and p.number is None
+
+
+def test_seed_with_two_line_title_and_run_in_headings():
+    doc = parse_text(SEEDS[0].read_text(encoding="utf-8"))
+    assert doc.title == ["石家庄市栾城区人民政府", "2024年度法治政府建设工作情况报告"]
+    assert [p.number for p in doc.headings if p.level == 1] == [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+        "六、",
+    ]
+    assert doc.headings[2].heading == "加强法治政府建设组织领导" and doc.headings[2].is_run_in
+
+
+def test_seed_with_signers_and_date():
+    doc = parse_text(SEEDS[2].read_text(encoding="utf-8"))
+    assert doc.title == []
+    assert doc.signers == ["中共乐平市委", "乐平市人民政府"] and doc.date == "2025年1月15日"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_arbitrary_text_never_crashes(text):
+    doc = parse_text(text)
+    assert all(p.line is None or p.line >= 1 for p in doc.paragraphs)
