@@ -61,6 +61,47 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_outline(args: argparse.Namespace) -> int:
+    from drafter.formats.reader import read_document
+    from drafter.present import outline_text
+    from drafter.sections import read_outline
+
+    outline = read_outline(read_document(args.file), str(args.file), _model(args.model), args.year)
+    if args.format == "json":
+        import json
+
+        sys.stdout.write(
+            json.dumps(outline.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        )
+    else:
+        sys.stdout.write(outline_text(outline))
+    return ExitCode.OK
+
+
+def cmd_learn(args: argparse.Namespace) -> int:
+    from drafter.corpus import expand
+    from drafter.formats.structure_file import write_model
+    from drafter.learn.learner import learn
+    from drafter.present import learn_report, progress
+
+    files = expand(args.inputs)
+    with progress(len(files), "学习", enabled=not args.no_progress) as advance:
+        model, problems = learn(files, advance)
+    for problem in problems:
+        _stderr(f"跳过：{problem.render()}")
+    write_model(model, args.output, force=args.force)
+    if args.report:
+        sys.stdout.write(learn_report(model))
+    _stderr(f"已从 {model.reports} 份报告生成结构模型：{args.output}")
+    return ExitCode.OK
+
+
+def _model(path: Path | None):
+    from drafter.formats.structure_file import default_model, read_model
+
+    return read_model(path) if path else default_model()
+
+
 # ---- parser -----------------------------------------------------------------------------------
 COMMANDS: dict[str, tuple[Handler, str, str]] = {
     "new": (
@@ -72,6 +113,17 @@ COMMANDS: dict[str, tuple[Handler, str, str]] = {
         cmd_draft,
         "由事实文件起草报告（.docx / .md / .txt）",
         "例：drafter draft facts.yaml -o 报告.docx\n    drafter draft facts.yaml -o 报告.md --format md",
+    ),
+    "learn": (
+        cmd_learn,
+        "从真实报告学习结构模型（章节、出现比例、常见标题和表述）",
+        "例：drafter learn seeds/*.txt -o templates/structure.yaml\n"
+        "    drafter learn ~/历年报告/ -o my-structure.yaml --report",
+    ),
+    "outline": (
+        cmd_outline,
+        "显示一份报告被如何读取：标题层级、对应章节、法定内容是否齐全",
+        "例：drafter outline seeds/002_a780ee8589bcad1d.txt\n    drafter outline 报告.docx --format json",
     ),
     "schema": (
         cmd_schema,
@@ -121,6 +173,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="自定义模板目录（优先于内置模板，可多次给出）",
     )
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
+
+    p = parsers["learn"]
+    p.add_argument("inputs", type=Path, nargs="+", help="报告文件或文件夹（.docx / .txt / .md）")
+    p.add_argument("-o", "--output", type=Path, required=True, help="写入的结构模型 YAML")
+    p.add_argument("--report", action="store_true", help="在屏幕上输出摘要")
+    p.add_argument("--force", action="store_true", help="覆盖不是由本命令生成的文件")
+    p.add_argument("--no-progress", action="store_true", help="不显示进度条")
+
+    p = parsers["outline"]
+    p.add_argument("file", type=Path, help="报告文件（.docx / .txt / .md）")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
+    p.add_argument("--model", type=Path, help="结构模型（默认 templates/structure.yaml）")
+    p.add_argument("--year", type=int, help="报告年度（无法从文中读出时）")
     return parser
 
 

@@ -7,11 +7,17 @@ rules here keep to what reports actually look like (see ../shared/reference/doma
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from drafter.models.document import Document, Paragraph
+from drafter.resources import load_data
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
-_HALF_TO_FULL = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"})
+_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+# 「,」「:」「;」 next to Chinese text are full-width marks typed half-width; between digits
+# (「1,000」「11:30」) they are part of a number and stay.
+_HALF_PUNCT = re.compile(r"(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f])")
+_FULL = {",": "，", ":": "：", ";": "；"}
 
 # Heading numbers, after normalization. Level 3 takes 「1.」「1、」「1．」; a digit right after the
 # point is a decimal (「1.5万」), not a heading.
@@ -32,10 +38,38 @@ CLOSING = re.compile(r"^特此报告[。.]?$")
 SENTENCE_END = "。；！？"
 
 
+@cache
+def noise_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(p["id"], re.compile(p["regex"])) for p in load_data("noise.yaml")["patterns"]]
+
+
+def noise_kind(line: str) -> str | None:
+    """The noise pattern a line matches (web debris), if any. Short lines only: a real
+    paragraph that happens to contain 「来源」 is text."""
+    if len(line) > 80:
+        return None
+    return next((kind for kind, pattern in noise_patterns() if pattern.search(line)), None)
+
+
+CN_VALUES = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def cn_to_int(text: str) -> int | None:
+    """「二〇二五」 → 2025, 「十五」 → 15, 「二十一」 → 21."""
+    if "十" not in text:
+        digits = [CN_VALUES.get(ch) for ch in text]
+        return None if None in digits or not digits else int("".join(map(str, digits)))
+    tens, _, ones = text.partition("十")
+    t = CN_VALUES.get(tens, -1) if tens else 1
+    o = CN_VALUES.get(ones, -1) if ones else 0
+    return None if t < 0 or o < 0 else t * 10 + o
+
+
 def normalize_line(line: str) -> str:
     """Spaces and half-width punctuation as real texts carry them → the forms reports use."""
     line = line.replace("\u00a0", " ").replace("\u3000", " ").replace("\ufeff", "").strip()
-    return line.translate(_HALF_TO_FULL)
+    line = _HALF_PUNCT.sub(lambda m: _FULL[m.group(1) or m.group(2)], line)
+    return line.translate(_BRACKETS)
 
 
 def split_heading(line: str) -> Paragraph | None:
@@ -85,9 +119,18 @@ def parse_text(text: str) -> Document:
     return parse_lines([(n, line) for n, line in lines if line])
 
 
-def parse_lines(lines: list[tuple[int, str]]) -> Document:
-    """Numbered, normalized, non-empty lines → `Document`."""
+def parse_lines(lines: list[tuple[int, str]], levels: dict[int, int] | None = None) -> Document:
+    """Numbered, normalized, non-empty lines → `Document`. `levels` carries heading levels known
+    from elsewhere (a .docx paragraph style or outline level), keyed by line number."""
     doc = Document()
+    kept = []
+    for number, line in lines:
+        if noise_kind(line):
+            doc.noise.append((number, line))
+        else:
+            kept.append((number, line))
+    lines = kept
+    levels = levels or {}
     end = len(lines)
     # The tail: date, then signers above it, then 「特此报告。」 above them.
     if end and is_date(lines[end - 1][1]):
@@ -125,10 +168,23 @@ def parse_lines(lines: list[tuple[int, str]]) -> Document:
         if CLOSING.match(line):
             doc.closing = line
             continue
-        paragraph = split_heading(line) or Paragraph(text=line)
+        paragraph = (
+            split_heading(line) or _styled_heading(line, levels.get(number)) or Paragraph(text=line)
+        )
         paragraph.line = number
         doc.paragraphs.append(paragraph)
     return doc
+
+
+def _styled_heading(line: str, level: int | None) -> Paragraph | None:
+    """A heading known only from its .docx style (its number may be automatic numbering)."""
+    if (
+        level is None
+        or len(line) > MAX_HEADING
+        or any(m in line.rstrip("。") for m in SENTENCE_END)
+    ):
+        return None
+    return Paragraph(level=level, heading=line.rstrip("。"))
 
 
 def _is_addressee(line: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from drafter.resources import load_data
 
@@ -25,15 +25,31 @@ class Section(_Data):
     required: bool = False
 
 
+class Example(_Data):
+    """A rule written as a regular expression, with examples that must and must not match."""
+
+    regex: str
+    fires: list[str] = Field(min_length=1)
+    quiet: list[str] = Field(min_length=1)
+
+
 class Taxonomy(_Data):
     statutory: list[Section]
     areas: list[Section]
+    mentions: dict[str, list[Example]]
 
     def area(self, area_id: str) -> Section:
         return next(a for a in self.areas if a.id == area_id)
 
     def statutory_section(self, section_id: str) -> Section:
         return next(s for s in self.statutory if s.id == section_id)
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in [*self.statutory, *self.areas] if s.id == section_id)
+
+    @property
+    def statutory_ids(self) -> list[str]:
+        return [s.id for s in self.statutory]
 
 
 class Metric(_Data):

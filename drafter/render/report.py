@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import DrafterError
-from drafter.models.catalogue import taxonomy
+from drafter.formats.structure_file import default_model
+from drafter.models.catalogue import Section, taxonomy
 from drafter.models.facts import Facts, Part
 from drafter.models.figures import metric_sentences
 from drafter.render.environment import make_environment, render
@@ -28,9 +29,23 @@ def phrases_for(year: int) -> dict[str, str]:
     return chosen
 
 
-def _area_context(facts: Facts) -> list[dict[str, Any]]:
+def outline_plan() -> tuple[list[Section], list[Section]]:
+    """Statutory contents and topic areas in the order and with the default headings of the
+    structure model learned from real reports; the taxonomy alone when there is no model."""
+    tax = taxonomy()
+    model = default_model()
+    if model is None:
+        return tax.statutory, tax.areas
+
+    def planned(learned) -> list[Section]:
+        return [tax.section(s.id).model_copy(update={"heading": s.heading}) for s in learned]
+
+    return planned(model.statutory), planned(model.areas)
+
+
+def _area_context(facts: Facts, areas_plan: list[Section]) -> list[dict[str, Any]]:
     areas = []
-    for section in taxonomy().areas:
+    for section in areas_plan:
         area = facts.area(section.id)
         if area is None:
             continue
@@ -55,10 +70,11 @@ def build_context(facts: Facts, today: dt.date) -> tuple[dict[str, Any], list[st
     year = meta.year
     warnings: list[str] = []
     sections = []
-    for section in taxonomy().statutory:
+    statutory_plan, areas_plan = outline_plan()
+    for section in statutory_plan:
         heading = section.heading.format(year=year, next_year=year + 1)
         if section.id == "measures":
-            areas = _area_context(facts)
+            areas = _area_context(facts, areas_plan)
             ctx: dict[str, Any] = {
                 "heading": heading,
                 "intro": facts.measures.intro,
@@ -80,7 +96,7 @@ def build_context(facts: Facts, today: dt.date) -> tuple[dict[str, Any], list[st
         if ctx["empty"]:
             warnings.append(f"“{section.name}”没有内容，报告中已写入【待填写】标记")
         sections.append(ctx)
-    for section in taxonomy().areas:
+    for section in areas_plan:
         area = facts.area(section.id)
         for n, highlight in enumerate(area.highlights if area else [], start=1):
             if highlight.carried_over:

@@ -1,0 +1,53 @@
+"""The structure model on disk: a reviewable YAML file, byte-identical for the same corpus."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from drafter.errors import DrafterError, Location
+from drafter.formats.yaml_io import dump_yaml, load_yaml, write_atomic
+from drafter.models.structure import StructureModel
+from drafter.resources import templates_dir
+
+HEADER = "# 结构模型：由 drafter learn 从真实报告生成，请勿手工修改（修改 taxonomy.yaml 或语料后重新生成）。\n"
+
+
+def default_model_path() -> Path:
+    return templates_dir() / "structure.yaml"
+
+
+def dumps(model: StructureModel) -> str:
+    return HEADER + dump_yaml(model.model_dump(mode="json"))
+
+
+def write_model(model: StructureModel, path: Path, force: bool = False) -> None:
+    """A file this command generated may be replaced; anything else needs --force."""
+    ours = path.exists() and path.read_text(encoding="utf-8", errors="replace").startswith(HEADER)
+    write_atomic(path, dumps(model).encode("utf-8"), force=force or ours)
+
+
+def read_model(path: Path) -> StructureModel:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DrafterError(
+            f"无法读取结构模型：{exc.strerror}", location=Location(str(path))
+        ) from None
+    try:
+        return StructureModel.model_validate(load_yaml(text, str(path), lines=False))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise DrafterError(
+            f"结构模型有误：{err['msg']}",
+            hint="用 drafter learn 重新生成。",
+            location=Location(str(path), field=".".join(map(str, err["loc"]))),
+        ) from None
+
+
+@cache
+def default_model() -> StructureModel | None:
+    path = default_model_path()
+    return read_model(path) if path.exists() else None

@@ -1,0 +1,54 @@
+"""Plain text and Markdown reports → `Document`. Text arrives as UTF-8, GB18030/GBK or UTF-16,
+with or without a BOM."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from drafter.models.document import Document
+from drafter.outline import parse_text
+
+BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+MARKDOWN_BREAK = re.compile(r"\s{2,}$|\\$")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding). Never raises: undecodable bytes become U+FFFD under GB18030."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    sample = data[:4000]
+    if sample and sample.count(0) > len(sample) // 4:  # UTF-16 without BOM: every other byte NUL
+        even_nuls = sample[0::2].count(0)
+        encoding = "utf-16-be" if even_nuls > sample[1::2].count(0) else "utf-16-le"
+        return data.decode(encoding, errors="replace"), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace"), "gb18030"
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown as people write reports in it: `## 一、…`, `**（一）标题。**正文`, quotes."""
+    lines = []
+    for line in text.splitlines():
+        if line.strip() in {"---", "***", "___"}:
+            continue
+        line = MARKDOWN_BREAK.sub("", line)
+        # a list dash before a lost number (「- 坚持党的领导」) is the noise the outline expects
+        if not re.match(r"^\s{0,3}-\s+\S", line):
+            line = MARKDOWN_PREFIX.sub("", line)
+        lines.append(MARKDOWN_EMPHASIS.sub(r"\2", line))
+    return "\n".join(lines)
+
+
+def read_text_bytes(data: bytes, markdown: bool = False) -> Document:
+    text, _ = decode(data)
+    return parse_text(markdown_to_text(text) if markdown else text)

@@ -1,0 +1,1 @@
+"""`drafter learn`: read a corpus of real reports and write the structure model."""

@@ -1,0 +1,35 @@
+"""How a report was read: its headings mapped to canonical sections, and the status of each of
+the five statutory contents. Shared by `outline`, `learn` and `check`."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from drafter.models.document import Document
+
+Status = Literal["section", "mentioned", "missing"]
+
+
+class OutlineHeading(BaseModel):
+    level: int
+    number: str | None  # bare: 「一」「1」, None when the number was lost
+    title: str  # heading text without number or run-in body
+    section: str | None  # the best canonical section id
+    sections: list[str] = Field(default_factory=list)  # all it maps to (combined headings)
+    confidence: float = 0.0
+    line: int | None = None
+    run_in: bool = False
+
+
+class Outline(BaseModel):
+    path: str | None = None
+    title: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+    addressee: str | None = None
+    headings: list[OutlineHeading] = Field(default_factory=list)
+    statutory: dict[str, Status] = Field(default_factory=dict)
+    evidence: dict[str, list[int]] = Field(default_factory=dict)  # lines where each was found
+    document: Document = Field(default_factory=Document, exclude=True)

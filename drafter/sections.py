@@ -1,0 +1,204 @@
+"""Which canonical section a heading belongs to, and whether each statutory content is present
+as a section of its own, only mentioned in sentences, or missing.
+
+The knowledge is data: cue words in `templates/taxonomy.yaml`, and, when a structure model is
+given, the headings it has seen in real reports (an exact match is certain)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from drafter.models.catalogue import taxonomy
+from drafter.models.document import Document, Paragraph
+from drafter.models.outline import Outline, OutlineHeading, Status
+from drafter.models.structure import StructureModel, _key
+
+YEAR_IN_TITLE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*年")
+DATE_PARTS = re.compile(r"(\d{4})\D*?(\d{1,2})?")
+BARE_NUMBER = re.compile(r"[、.（）()]")
+MIN_CONFIDENCE = 0.3
+
+
+def heading_key(text: str) -> str:
+    """A heading with years and numbers turned into slots, so that 「2022年度…」 matches 「2024年度…」."""
+    return _key(text)
+
+
+@cache
+def _mention_patterns(next_year: int) -> dict[str, list[re.Pattern[str]]]:
+    return {
+        sid: [re.compile(m.regex.replace("{next_year}", str(next_year))) for m in rules]
+        for sid, rules in taxonomy().mentions.items()
+    }
+
+
+def score_heading(text: str, candidates: list[str]) -> dict[str, int]:
+    """Sum of the lengths of the cue words each candidate section finds in the heading."""
+    scores = {}
+    for sid in candidates:
+        score = sum(len(cue) for cue in taxonomy().section(sid).cues if cue in text)
+        if score:
+            scores[sid] = score
+    return scores
+
+
+def classify_heading(
+    text: str, level: int, under: str | None, model: StructureModel | None = None
+) -> tuple[list[str], float]:
+    """(section ids, confidence). Level-1 headings may be statutory contents or topic areas (many
+    reports organise the measures by topic); headings below a statutory section are its areas."""
+    statutory = taxonomy().statutory_ids
+    areas = [a.id for a in taxonomy().areas]
+    if model is not None:
+        seen = model.heading_index().get(heading_key(text))
+        if seen and (level == 1 or seen[0] not in statutory):
+            return seen, 1.0
+    if level == 1 or under is None:
+        scores = score_heading(text, statutory)
+        if not scores:
+            scores = score_heading(text, areas)
+    elif under == "measures" or under in areas:
+        scores = score_heading(text, areas)
+    else:
+        return [under], 0.5  # an item of shortcomings / plans / leader duty
+    if not scores:
+        return [], 0.0
+    best = max(scores.values())
+    # a combined heading (「存在问题及下一步打算」) keeps every section it names strongly enough
+    chosen = sorted(
+        (sid for sid, score in scores.items() if score >= best * 0.5), key=lambda s: -scores[s]
+    )
+    # more cue text matched, more certain: 2 chars → 0.5, 4 → 0.67, 8 → 0.8
+    return chosen, round(best / (best + 2), 2)
+
+
+def report_year(doc: Document) -> int | None:
+    """From the title; failing that, the first year the body speaks of."""
+    for text in [doc.title_text or "", *(p.full_text for p in doc.paragraphs[:3])]:
+        match = YEAR_IN_TITLE.search(text)
+        if match:
+            return int(match.group(1))
+    dated = parse_date(doc.date) if doc.date else None
+    if dated:  # reports are dated early in the following year
+        year, month, _ = dated
+        return year - 1 if month <= 6 else year
+    return None
+
+
+def parse_date(text: str) -> tuple[int, int, int] | None:
+    """「2025年1月15日」, 「二〇二五年一月十五日」 or garbled 「2019129」 → (year, month, day)."""
+    from drafter.outline import DATE, DATE_CN, DATE_GARBLED, cn_to_int
+
+    if match := DATE.match(text):
+        return int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if match := DATE_CN.match(text):
+        parts = [cn_to_int(g) for g in match.groups()]
+        return (parts[0], parts[1], parts[2]) if None not in parts else None
+    if match := DATE_GARBLED.match(text):
+        year, rest = int(match.group(1)), match.group(2)
+        # 「129」 → 12-9 (or 1-29); take the reading with a valid month, longer month first
+        for cut in (2, 1):
+            month, day = int(rest[:cut]), int(rest[cut:] or 0)
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return year, month, day
+    return None
+
+
+def issuer_of(doc: Document) -> str | None:
+    title = doc.title_text or ""
+    if len(doc.title) > 1 and "报告" not in doc.title[0]:
+        return doc.title[0]
+    for marker in ("关于",):
+        if marker in title:
+            return title.split(marker)[0] or None
+    match = YEAR_IN_TITLE.search(title)
+    if match and match.start() > 0:
+        return title[: match.start()]
+    return doc.signers[0] if doc.signers else None
+
+
+def bare_number(number: str | None) -> str | None:
+    return BARE_NUMBER.sub("", number) if number else None
+
+
+def read_outline(
+    doc: Document,
+    path: str | None = None,
+    model: StructureModel | None = None,
+    year: int | None = None,
+) -> Outline:
+    statutory = taxonomy().statutory_ids
+    outline = Outline(
+        path=path,
+        title=doc.title_text,
+        issuer=issuer_of(doc),
+        year=year or report_year(doc),
+        addressee=doc.addressee,
+        document=doc,
+    )
+    parents: dict[int, str | None] = {}
+    section_of_paragraph: list[str | None] = []
+    current: str | None = None
+    for paragraph in doc.paragraphs:
+        if paragraph.is_heading:
+            under = next(
+                (parents[lvl] for lvl in sorted(parents, reverse=True) if lvl < paragraph.level),
+                None,
+            )
+            ids, confidence = classify_heading(
+                paragraph.heading or "", paragraph.level, under, model
+            )
+            if paragraph.level == 1 and not any(i in statutory for i in ids):
+                ids = ids or ["measures"]  # a topical level-1 heading: the measures, by topic
+            outline.headings.append(
+                OutlineHeading(
+                    level=paragraph.level,
+                    number=bare_number(paragraph.number),
+                    title=paragraph.heading or "",
+                    section=ids[0] if ids else None,
+                    sections=ids,
+                    confidence=confidence,
+                    line=paragraph.line,
+                    run_in=paragraph.is_run_in,
+                )
+            )
+            parents = {lvl: sid for lvl, sid in parents.items() if lvl < paragraph.level}
+            parents[paragraph.level] = ids[0] if ids else under
+            current = parents[paragraph.level]
+        section_of_paragraph.append(current)
+    outline.statutory, outline.evidence = statutory_status(outline, doc)
+    return outline
+
+
+def _statutory_of(section_id: str | None) -> str | None:
+    if section_id is None:
+        return None
+    return section_id if section_id in taxonomy().statutory_ids else "measures"
+
+
+def statutory_status(
+    outline: Outline, doc: Document
+) -> tuple[dict[str, Status], dict[str, list[int]]]:
+    status: dict[str, Status] = {sid: "missing" for sid in taxonomy().statutory_ids}
+    evidence: dict[str, list[int]] = {sid: [] for sid in status}
+    for heading in outline.headings:
+        if heading.level != 1 and heading.confidence < 1.0:
+            continue
+        for sid in heading.sections:
+            owner = _statutory_of(sid)
+            if owner and (heading.level == 1 or owner == sid):
+                status[owner] = "section"
+                evidence[owner].append(heading.line or 0)
+    patterns = _mention_patterns((outline.year or 0) + 1)
+    for paragraph in doc.paragraphs:
+        text = _searchable(paragraph)
+        for sid, regexes in patterns.items():
+            if status[sid] == "missing" and any(r.search(text) for r in regexes):
+                status[sid] = "mentioned"
+                evidence[sid].append(paragraph.line or 0)
+    return status, evidence
+
+
+def _searchable(paragraph: Paragraph) -> str:
+    return paragraph.full_text

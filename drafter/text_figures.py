@@ -1,0 +1,55 @@
+"""Figures as reports write them: a count or amount with its unit and the words before it
+(「受理矛盾纠纷1178件」), and rates (「调解成功率97%」). Used to learn which metrics reports
+give, to check that rates agree with their counts, and to carry figures over to next year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = "人次|批次|万元|亿元|件|次|名|项|场|户|条|个|期|家|起|人|元|卷|篇|份|所|期|%"
+FIGURE = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff（）“”]{{1,16}}?)(?P<value>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<unit>{UNITS})"
+)
+NAME_BREAK = re.compile(r"[，、；：（）“”《》和及与]")
+LEADING = re.compile(r"^(全年|共计|累计|共|全县|全区|全市|其中|已|均|达到|达|为|实现|开展|完成)+")
+RATE_NAME = re.compile(r"率$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str  # the words before the number, leading filler removed: 「受理矛盾纠纷」
+    value: float
+    unit: str
+    approx: bool  # 「4100余人次」
+    start: int  # offset in the sentence
+    end: int
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit == "%"
+
+
+def figures(sentence: str) -> list[Figure]:
+    out = []
+    for match in FIGURE.finditer(sentence):
+        # the name is the phrase right before the number: 「…，调解成功1142件」 → 「调解成功」
+        name = LEADING.sub("", NAME_BREAK.split(match.group("name"))[-1])
+        out.append(
+            Figure(
+                name=name,
+                value=float(match.group("value")),
+                unit=match.group("unit"),
+                approx=bool(match.group("approx")),
+                start=match.start("value"),
+                end=match.end(),
+            )
+        )
+    return out
+
+
+SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
