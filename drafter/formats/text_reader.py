@@ -24,15 +24,25 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
-    sample = data[:4000]
-    if sample and sample.count(0) > len(sample) // 4:  # UTF-16 without BOM: every other byte NUL
-        even_nuls = sample[0::2].count(0)
-        encoding = "utf-16-be" if even_nuls > sample[1::2].count(0) else "utf-16-le"
-        return data.decode(encoding, errors="replace"), encoding
+    if b"\x00" in data[:20000]:  # text never holds NUL bytes; UTF-16 without a BOM does
+        encoding = _utf16_order(data)
+        if encoding:
+            return data.decode(encoding, errors="replace"), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("gb18030", errors="replace"), "gb18030"
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """Chinese UTF-16 has NULs only beside ASCII characters; line breaks and digits show which
+    byte of each pair is the NUL."""
+    sample = data[: len(data) - len(data) % 2][:20000]
+    low_nul = sample[1::2].count(0)  # ASCII in little-endian: 'a\x00'
+    high_nul = sample[0::2].count(0)
+    if low_nul == high_nul:
+        return None
+    return "utf-16-le" if low_nul > high_nul else "utf-16-be"
 
 
 def markdown_to_text(text: str) -> str:

@@ -1,0 +1,227 @@
+"""Reading real reports: hand-checked outlines of all five seeds, the same outline whatever the
+file's encoding or format, noise and mention rules with their examples, odd real-world texts."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import re
+
+import docx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafter.errors import DrafterError
+from drafter.formats.docx_reader import read_docx_bytes
+from drafter.formats.reader import read_document
+from drafter.learn.learner import learn
+from drafter.models.catalogue import taxonomy
+from drafter.outline import noise_kind
+from drafter.resources import load_data
+from drafter.sections import parse_date, read_outline
+from tests.conftest import ROOT, SEEDS
+
+EXPECTED = ROOT / "tests" / "data" / "seeds_expected"
+ODD = ROOT / "tests" / "data" / "outline"
+
+
+def summary(outline) -> dict:
+    return {
+        "title": outline.title,
+        "year": outline.year,
+        "addressee": outline.addressee,
+        "signers": outline.document.signers,
+        "date": outline.document.date,
+        "statutory": outline.statutory,
+        "headings": [[h.level, h.number, h.title] for h in outline.headings],
+    }
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem[:3] for s in SEEDS])
+def test_seed_outline_matches_hand_checked_expectation(seed):
+    expected = json.loads((EXPECTED / f"{seed.stem}.json").read_text(encoding="utf-8"))
+    assert summary(read_outline(read_document(seed))) == expected
+
+
+def test_statutory_statuses_the_brief_names():
+    status = {s.stem[:3]: read_outline(read_document(s)).statutory for s in SEEDS}
+    assert status["000"]["shortcomings"] == "missing"  # 栾城区 2024: no shortcomings at all
+    assert status["000"]["next_year"] == "mentioned"  # an unheaded 「下一步」 paragraph
+    assert status["004"]["shortcomings"] == status["004"]["next_year"] == "mentioned"  # 开州区
+    assert status["003"]["leader_duty"] == "section"  # 惠济区: leader duty is section 一
+    assert status["003"]["shortcomings"] == status["003"]["next_year"] == "section"  # combined 三
+
+
+def test_combined_heading_maps_to_both():
+    outline = read_outline(read_document(SEEDS[3]))
+    combined = next(h for h in outline.headings if h.title == "存在问题及下一步打算")
+    assert combined.sections == ["shortcomings", "next_year"]
+
+
+@pytest.mark.parametrize("held_out", range(len(SEEDS)), ids=[s.stem[:3] for s in SEEDS])
+def test_leave_one_out(held_out):
+    """A model learned from the other four seeds still reads the fifth as expected."""
+    model, problems = learn([s for i, s in enumerate(SEEDS) if i != held_out])
+    assert not problems and model.reports == 4
+    seed = SEEDS[held_out]
+    expected = json.loads((EXPECTED / f"{seed.stem}.json").read_text(encoding="utf-8"))
+    assert summary(read_outline(read_document(seed), model=model)) == expected
+
+
+def as_docx(text: str, styled: bool = False) -> bytes:
+    document = docx.Document()
+    for line in text.splitlines():
+        if styled and re.match(r"^[一二三四五六七八九十]+、", line):
+            document.add_paragraph(
+                re.sub(r"^[一二三四五六七八九十]+、", "", line), style="Heading 1"
+            )
+        else:
+            document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem[:3] for s in SEEDS])
+def test_same_outline_in_every_encoding_and_docx(seed, tmp_path):
+    text = seed.read_text(encoding="utf-8")
+    reference = summary(read_outline(read_document(seed)))
+    variants = {
+        "gb18030.txt": text.encode("gb18030"),
+        "utf16.txt": text.encode("utf-16"),  # with BOM
+        "utf16le.txt": text.encode("utf-16-le"),  # without BOM
+        "bom.txt": text.encode("utf-8-sig"),
+        "report.docx": as_docx(text),
+    }
+    for name, data in variants.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert summary(read_outline(read_document(path))) == reference, name
+
+
+def test_docx_heading_styles_give_levels_when_numbers_are_automatic():
+    text = SEEDS[2].read_text(encoding="utf-8")  # 乐平市: 「一、主要举措和成效」 …
+    doc = read_docx_bytes(as_docx(text, styled=True))
+    level1 = [p.heading for p in doc.headings if p.level == 1]
+    assert level1 == ["主要举措和成效", "存在问题和不足", "下一步工作打算"]
+
+
+def test_markdown_report(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text(
+        "# 某某县2025年度法治政府建设情况报告\n\n## 一、主要举措和成效\n\n**（一）深化理论武装。**严格落实制度。\n\n"
+        "## 二、存在的不足和原因\n\n一是基层力量薄弱。\n",
+        encoding="utf-8",
+    )
+    outline = read_outline(read_document(path))
+    assert outline.title == "某某县2025年度法治政府建设情况报告"
+    assert [(h.level, h.title) for h in outline.headings] == [
+        (1, "主要举措和成效"),
+        (2, "深化理论武装"),
+        (1, "存在的不足和原因"),
+    ]
+
+
+def test_noisy_web_page():
+    outline = read_outline(read_document(ODD / "noisy_web_page.txt"))
+    doc = outline.document
+    assert outline.title == "某某县2025年度法治政府建设情况报告" and outline.year == 2025
+    assert [n for n, _ in doc.noise] == [1, 3, 4, 18]
+    assert doc.signers == ["某某县人民政府"] and doc.date == "2026年2月5日"
+    assert all(v == "section" for k, v in outline.statutory.items() if k != "other")
+    run_in = [h for h in outline.headings if h.level == 2]
+    assert [h.title for h in run_in] == ["深化理论武装", "规范行政执法", "提升执法质量"]
+    assert all(h.run_in for h in run_in)
+
+
+def test_split_title_lost_numbers_and_chinese_date():
+    outline = read_outline(read_document(ODD / "split_title_lost_numbers.txt"))
+    doc = outline.document
+    assert doc.title == ["某某市人民政府办公室", "关于2025年度法治政府建设工作情况的报告"]
+    assert outline.issuer == "某某市人民政府办公室" and outline.year == 2025
+    assert doc.addressee == "市委全面依法治市委员会办公室"
+    assert doc.date == "二〇二六年一月二十日" and parse_date(doc.date) == (2026, 1, 20)
+    assert [(h.level, h.number) for h in outline.headings if h.level == 1] == [(1, None), (1, "二")]
+    assert [h.number for h in outline.headings if h.level == 2] == [
+        "一",
+        "二",
+        "三",
+        "四",
+    ]  # continues across sections
+    assert outline.statutory == {
+        "measures": "section",
+        "shortcomings": "mentioned",
+        "leader_duty": "mentioned",
+        "next_year": "mentioned",
+        "other": "missing",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2025年1月15日", (2025, 1, 15)),
+        ("2019129", (2019, 12, 9)),
+        ("二〇二五年十二月三十一日", (2025, 12, 31)),
+    ],
+)
+def test_dates(text, date):
+    assert parse_date(text) == date
+
+
+def test_noise_rules_fire_on_their_examples():
+    for rule in load_data("noise.yaml")["patterns"]:
+        assert rule["fires"] and rule["quiet"], rule["id"]
+        for example in rule["fires"]:
+            assert noise_kind(example) == rule["id"], (rule["id"], example)
+        for example in rule["quiet"]:
+            assert noise_kind(example) is None, (rule["id"], example)
+
+
+def test_mention_rules_fire_on_their_examples():
+    for section_id, rules in taxonomy().mentions.items():
+        assert section_id in taxonomy().statutory_ids
+        for rule in rules:
+            pattern = re.compile(rule.regex.replace("{next_year}", "2025"))
+            for example in rule.fires:
+                assert pattern.search(example), (section_id, example)
+            for example in rule.quiet:
+                assert not pattern.search(example), (section_id, example)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "97-2003"),
+        ("encrypted.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "加密"),
+        (
+            "random.docx",
+            bytes(random.Random(1).randrange(256) for _ in range(4000)),
+            "不是有效的 .docx",
+        ),
+        ("empty.docx", b"", "空"),
+        ("report.wps", b"whatever", "WPS"),
+    ],
+)
+def test_unreadable_inputs_get_a_clear_message(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(DrafterError) as info:
+        read_document(path)
+    assert message in info.value.render()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=3000))
+def test_random_bytes_never_crash_the_readers(data):
+    for reader in (lambda d: read_docx_bytes(d, "x.docx"),):
+        try:
+            reader(data)
+        except DrafterError:
+            pass
+    from drafter.formats.text_reader import read_text_bytes
+
+    read_text_bytes(data)
+    read_text_bytes(data, markdown=True)
