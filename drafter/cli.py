@@ -96,6 +96,43 @@ def cmd_learn(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from drafter.check.engine import Options, check_files
+    from drafter.check.report import to_csv, to_html, to_json, to_text
+    from drafter.corpus import expand
+    from drafter.formats.yaml_io import write_atomic
+    from drafter.present import progress
+
+    files = expand(args.inputs)
+    if not files:
+        raise DrafterError("没有找到可检查的报告（.docx / .txt / .md）", hint="检查给出的路径。")
+    for out in (args.summary, args.annotate):
+        if out is not None and out.exists() and not args.force:
+            raise DrafterError(f"输出文件已存在：{out}", hint="换一个文件名，或加 --force 覆盖。")
+    if args.annotate and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
+        raise DrafterError("--annotate 只能用于单个 .docx 文件", hint="批注写入 Word 文档的副本。")
+    if args.summary and args.summary.suffix.lower() not in (".csv", ".html", ".htm"):
+        raise DrafterError("汇总文件应以 .csv 或 .html 结尾", hint="例：--summary 汇总.csv")
+    options = Options(year=args.year, previous=args.previous, style=args.style, model=args.model)
+    if args.previous and not args.previous.exists():
+        raise DrafterError(f"找不到去年的报告：{args.previous}")
+    with progress(len(files), "检查", enabled=not args.no_progress) as advance:
+        results = list(check_files(files, options, advance))
+    sys.stdout.write(to_json(results) if args.format == "json" else to_text(results))
+    if args.summary:
+        data = to_csv(results) if args.summary.suffix.lower() == ".csv" else to_html(results)
+        write_atomic(args.summary, data, force=args.force)
+        _stderr(f"汇总已写入：{args.summary}")
+    if args.annotate and results[0].readable:
+        from drafter.formats.docx_annotate import annotate
+
+        write_atomic(args.annotate, annotate(files[0].read_bytes(), results[0]), force=args.force)
+        _stderr(f"批注版已写入：{args.annotate}")
+    if any(not r.readable for r in results):
+        return ExitCode.USAGE
+    return ExitCode.FINDINGS if any(r.count("error") for r in results) else ExitCode.OK
+
+
 def _model(path: Path | None):
     from drafter.formats.structure_file import default_model, read_model
 
@@ -124,6 +161,15 @@ COMMANDS: dict[str, tuple[Handler, str, str]] = {
         cmd_outline,
         "显示一份报告被如何读取：标题层级、对应章节、法定内容是否齐全",
         "例：drafter outline seeds/002_a780ee8589bcad1d.txt\n    drafter outline 报告.docx --format json",
+    ),
+    "check": (
+        cmd_check,
+        "检查报告：缺少的法定内容、过时提法、残留占位、相互矛盾的数字、版式",
+        "例：drafter check 报告.docx\n"
+        "    drafter check 报告.docx --format json\n"
+        "    drafter check 各县报告/ --summary 汇总.csv\n"
+        "    drafter check 报告.docx --previous 去年报告.docx --annotate 批注版.docx\n"
+        "退出码：0 无错误；1 有错误；2 文件无法读取或用法有误",
     ),
     "schema": (
         cmd_schema,
@@ -179,6 +225,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="写入的结构模型 YAML")
     p.add_argument("--report", action="store_true", help="在屏幕上输出摘要")
     p.add_argument("--force", action="store_true", help="覆盖不是由本命令生成的文件")
+    p.add_argument("--no-progress", action="store_true", help="不显示进度条")
+
+    p = parsers["check"]
+    p.add_argument("inputs", type=Path, nargs="+", help="报告文件或文件夹（.docx / .txt / .md）")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
+    p.add_argument("--summary", type=Path, help="汇总表（.csv 或 .html），每份报告一行")
+    p.add_argument("--year", type=int, help="报告年度（无法从文中读出时）")
+    p.add_argument("--previous", type=Path, help="去年的报告，用于比对")
+    p.add_argument("--annotate", type=Path, help="把检查结果作为批注写入 .docx 的副本")
+    p.add_argument("--style", default="gbt9704", help="版式配置（默认 gbt9704）")
+    p.add_argument("--model", type=Path, help="结构模型（默认 templates/structure.yaml）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的汇总或批注文件")
     p.add_argument("--no-progress", action="store_true", help="不显示进度条")
 
     p = parsers["outline"]

@@ -138,7 +138,6 @@ def read_outline(
         document=doc,
     )
     parents: dict[int, str | None] = {}
-    section_of_paragraph: list[str | None] = []
     current: str | None = None
     for paragraph in doc.paragraphs:
         if paragraph.is_heading:
@@ -166,7 +165,7 @@ def read_outline(
             parents = {lvl: sid for lvl, sid in parents.items() if lvl < paragraph.level}
             parents[paragraph.level] = ids[0] if ids else under
             current = parents[paragraph.level]
-        section_of_paragraph.append(current)
+        outline.section_of_line[paragraph.line or 0] = current
     outline.statutory, outline.evidence = statutory_status(outline, doc)
     return outline
 

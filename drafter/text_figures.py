@@ -12,6 +12,7 @@ FIGURE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff（）“”]{{1,16}}?)(?P<value>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<unit>{UNITS})"
 )
 NAME_BREAK = re.compile(r"[，、；：（）“”《》和及与]")
+TRAILING = re.compile(r"(均为|均达到|均达|达到|达|为|约|是|了)$")
 LEADING = re.compile(r"^(全年|共计|累计|共|全县|全区|全市|其中|已|均|达到|达|为|实现|开展|完成)+")
 RATE_NAME = re.compile(r"率$")
 
@@ -20,6 +21,7 @@ RATE_NAME = re.compile(r"率$")
 class Figure:
     name: str  # the words before the number, leading filler removed: 「受理矛盾纠纷」
     value: float
+    text: str  # the number as written: 「28.4」
     unit: str
     approx: bool  # 「4100余人次」
     start: int  # offset in the sentence
@@ -29,16 +31,22 @@ class Figure:
     def is_rate(self) -> bool:
         return self.unit == "%"
 
+    @property
+    def places(self) -> int:
+        """Decimal places written: the precision a rate was rounded to."""
+        return len(self.text.partition(".")[2])
+
 
 def figures(sentence: str) -> list[Figure]:
     out = []
     for match in FIGURE.finditer(sentence):
         # the name is the phrase right before the number: 「…，调解成功1142件」 → 「调解成功」
-        name = LEADING.sub("", NAME_BREAK.split(match.group("name"))[-1])
+        name = TRAILING.sub("", LEADING.sub("", NAME_BREAK.split(match.group("name"))[-1]))
         out.append(
             Figure(
                 name=name,
                 value=float(match.group("value")),
+                text=match.group("value"),
                 unit=match.group("unit"),
                 approx=bool(match.group("approx")),
                 start=match.start("value"),

@@ -14,6 +14,7 @@ from lxml import etree
 
 from drafter.errors import DrafterError, Location
 from drafter.models.document import Document
+from drafter.models.layout import Layout, ParagraphLook, RunLook
 from drafter.outline import normalize_line, parse_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -131,6 +132,109 @@ def paragraph_texts(data: bytes, path: str) -> list[tuple[int, str, int | None]]
         for text in _paragraph_lines(p):
             out.append((number, text, level if level and level <= 4 else None))
     return out
+
+
+TWIPS_PER_MM = 1440 / 25.4
+
+
+class _Styles:
+    """Effective run and paragraph properties through the style chain (basedOn) and defaults."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.styles: dict[str, etree._Element] = {}
+        self.defaults_rpr = self.defaults_ppr = None
+        self.default_para: str | None = None
+        if root is None:
+            return
+        for style in root.iter(f"{W}style"):
+            sid = style.get(f"{W}styleId")
+            if sid:
+                self.styles[sid] = style
+                if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in (
+                    "1",
+                    "true",
+                ):
+                    self.default_para = sid
+        self.defaults_rpr = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        self.defaults_ppr = root.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+
+    def chain(self, style_id: str | None) -> list[etree._Element]:
+        out, seen = [], set()
+        sid = style_id or self.default_para
+        while sid and sid in self.styles and sid not in seen:
+            seen.add(sid)
+            out.append(self.styles[sid])
+            based = self.styles[sid].find(f"{W}basedOn")
+            sid = based.get(f"{W}val") if based is not None else None
+        return out
+
+    def first(self, candidates: list[etree._Element | None], path: str, attr: str) -> str | None:
+        for element in candidates:
+            if element is None:
+                continue
+            found = element.find(path)
+            if found is not None and found.get(f"{W}{attr}") is not None:
+                return found.get(f"{W}{attr}")
+            if attr == "eastAsia" and found is not None and found.get(f"{W}eastAsiaTheme"):
+                return "theme"
+        return None
+
+
+def _run_look(run: etree._Element, para_chain: list, styles: _Styles) -> RunLook:
+    rpr = run.find(f"{W}rPr")
+    style_rprs = [s.find(f"{W}rPr") for s in para_chain]
+    candidates = [rpr, *style_rprs, styles.defaults_rpr]
+    east_asia = styles.first(candidates, f"{W}rFonts", "eastAsia")
+    size = styles.first(candidates, f"{W}sz", "val")
+    text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+    return RunLook(
+        text=text, east_asia=east_asia, size_pt=int(size) / 2 if size and size.isdigit() else None
+    )
+
+
+def read_layout(data: bytes, path: str = "<docx>") -> Layout:
+    """Page set-up and each paragraph's effective fonts, sizes and line spacing."""
+    package = open_package(data, path)
+    root = read_part(package, "word/document.xml", path)
+    if root is None:
+        raise _fail(path, "文件中没有正文部件（word/document.xml）", "这不是 Word 文档，或已损坏。")
+    styles = _Styles(read_part(package, "word/styles.xml", path))
+    layout = Layout()
+    body = root.find(f"{W}body")
+    sect = body.find(f"{W}sectPr") if body is not None else None
+    if sect is not None:
+        size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
+        if size is not None and (size.get(f"{W}w") or "").isdigit():
+            layout.page_width_mm = round(int(size.get(f"{W}w")) / TWIPS_PER_MM, 1)
+            layout.page_height_mm = round(int(size.get(f"{W}h") or 0) / TWIPS_PER_MM, 1)
+        if margins is not None:
+            for side in ("top", "bottom", "left", "right"):
+                value = margins.get(f"{W}{side}")
+                if value and value.lstrip("-").isdigit():
+                    layout.margins_mm[side] = round(int(value) / TWIPS_PER_MM, 1)
+    for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
+        ppr = p.find(f"{W}pPr")
+        style = ppr.find(f"{W}pStyle") if ppr is not None else None
+        chain = styles.chain(style.get(f"{W}val") if style is not None else None)
+        ppr_candidates = [ppr, *[s.find(f"{W}pPr") for s in chain], styles.defaults_ppr]
+        line = styles.first(ppr_candidates, f"{W}spacing", "line")
+        rule = styles.first(ppr_candidates, f"{W}spacing", "lineRule")
+        layout.paragraphs[number] = ParagraphLook(
+            number=number,
+            runs=[_run_look(r, chain, styles) for r in p.iter(f"{W}r")],
+            line_twips=int(line) if line and line.lstrip("-").isdigit() else None,
+            line_rule=rule or ("auto" if line else None),
+        )
+    for name in package.namelist():
+        if re.match(r"word/footer\d*\.xml$", name):
+            footer = read_part(package, name, path)
+            if footer is None:
+                continue
+            instr = " ".join(t.text or "" for t in footer.iter(f"{W}instrText"))
+            instr += " ".join(f.get(f"{W}instr") or "" for f in footer.iter(f"{W}fldSimple"))
+            layout.page_field = layout.page_field or "PAGE" in instr.upper()
+            layout.footer_texts.append("".join(t.text or "" for t in footer.iter(f"{W}t")))
+    return layout
 
 
 def read_docx_bytes(data: bytes, path: str = "<docx>") -> Document:

@@ -23,6 +23,7 @@ class Section(_Data):
     heading: str
     cues: list[str]
     required: bool = False
+    short: str | None = None  # a label for tables: 「不足原因」
 
 
 class Example(_Data):

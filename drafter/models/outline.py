@@ -33,3 +33,5 @@ class Outline(BaseModel):
     statutory: dict[str, Status] = Field(default_factory=dict)
     evidence: dict[str, list[int]] = Field(default_factory=dict)  # lines where each was found
     document: Document = Field(default_factory=Document, exclude=True)
+    # the canonical section each paragraph (by line) falls under, from the headings above it
+    section_of_line: dict[int, str | None] = Field(default_factory=dict, exclude=True)

@@ -1,0 +1,65 @@
+"""What every rule sees: the outline of the report, its year, and (when available) the .docx
+layout, the style profile, and last year's report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drafter.models.document import Paragraph
+from drafter.models.findings import Finding, Severity
+from drafter.models.layout import Layout
+from drafter.models.outline import Outline
+from drafter.models.style import Style
+
+EXCERPT_CHARS = 60
+
+
+@dataclass
+class CheckContext:
+    outline: Outline
+    style: Style
+    layout: Layout | None = None  # .docx only
+    previous: Outline | None = None
+    sections_by_line: dict[int, str | None] = field(default_factory=dict)
+
+    @property
+    def document(self):
+        return self.outline.document
+
+    @property
+    def year(self) -> int | None:
+        return self.outline.year
+
+    def paragraphs_of(self, section_id: str) -> list[Paragraph]:
+        return [
+            p
+            for p in self.document.paragraphs
+            if self.sections_by_line.get(p.line or 0) == section_id
+        ]
+
+
+def excerpt(text: str, start: int = 0, end: int | None = None) -> str:
+    """The text around [start, end), at most EXCERPT_CHARS, marked with … where cut."""
+    end = start if end is None else end
+    width = max(EXCERPT_CHARS - (end - start), 10)
+    left = max(0, start - width // 2)
+    right = min(len(text), end + width // 2)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def finding(
+    code: str,
+    severity: Severity,
+    message: str,
+    line: int | None = None,
+    text: str | None = None,
+    start: int = 0,
+    end: int | None = None,
+) -> Finding:
+    return Finding(
+        code=code,
+        severity=severity,
+        message=message,
+        line=line,
+        excerpt=excerpt(text, start, end) if text else None,
+    )

@@ -1,0 +1,102 @@
+"""Run every rule kind on one report; read files; check many files on both cores."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.check.context import CheckContext
+from drafter.check.rules import layout, numbers, patterns, previous, structure, terms, years
+from drafter.errors import DrafterError
+from drafter.formats.docx_reader import read_layout
+from drafter.formats.reader import read_document
+from drafter.formats.structure_file import default_model, read_model
+from drafter.formats.style_file import load_style
+from drafter.models.findings import SEVERITY_ORDER, Finding, ReportResult
+from drafter.models.outline import Outline
+from drafter.sections import read_outline
+
+RULES = [structure, patterns, years, terms, numbers, layout, previous]
+CODES = {code: severity for rule in RULES for code, severity in rule.CODES.items()}
+CODES["input-unreadable"] = "error"
+
+
+@dataclass(frozen=True)
+class Options:
+    year: int | None = None
+    previous: Path | None = None
+    style: str = "gbt9704"
+    model: Path | None = None
+
+
+def check_outline(ctx: CheckContext) -> list[Finding]:
+    findings = [f for rule in RULES for f in rule.check(ctx)]
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line or 0, f.code))
+
+
+def read_outline_file(path: Path, options: Options) -> Outline:
+    model = read_model(options.model) if options.model else default_model()
+    return read_outline(read_document(path), str(path), model, options.year)
+
+
+def check_file(path: Path, options: Options) -> ReportResult:
+    try:
+        outline = read_outline_file(path, options)
+        layout_ = (
+            read_layout(path.read_bytes(), str(path)) if path.suffix.lower() == ".docx" else None
+        )
+        previous_ = (
+            read_outline_file(options.previous, Options(style=options.style, model=options.model))
+            if options.previous
+            else None
+        )
+    except DrafterError as exc:
+        return ReportResult(
+            path=str(path),
+            readable=False,
+            findings=[
+                Finding(
+                    code="input-unreadable",
+                    severity="error",
+                    message=exc.message + (f"（{exc.hint}）" if exc.hint else ""),
+                )
+            ],
+        )
+    ctx = CheckContext(
+        outline, load_style(options.style), layout_, previous_, outline.section_of_line
+    )
+    return ReportResult(
+        path=str(path),
+        title=outline.title,
+        issuer=outline.issuer,
+        year=outline.year,
+        statutory=outline.statutory,
+        outline=outline.headings,
+        findings=check_outline(ctx),
+    )
+
+
+def _check_one(args: tuple[Path, Options]) -> ReportResult:
+    return check_file(*args)
+
+
+def check_files(
+    files: list[Path], options: Options, advance: Callable[[], None] | None = None
+) -> Iterator[ReportResult]:
+    """In input order. Many files go to a pool of one worker per core; results stream back, so
+    memory stays flat however large the folder."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(files) < 8 or workers < 2:
+        for path in files:
+            yield check_file(path, options)
+            if advance:
+                advance()
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(_check_one, [(p, options) for p in files], chunksize=8):
+            yield result
+            if advance:
+                advance()

@@ -1,0 +1,142 @@
+"""Figures that contradict each other within a sentence: rates against their counts, parts
+larger than their wholes, rates above 100%. Which words go together is data
+(`templates/rules/rates.yaml`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from drafter.check.context import CheckContext, finding
+from drafter.models.figures import format_number
+from drafter.models.findings import Finding, Severity
+from drafter.resources import load_data
+from drafter.text_figures import Figure, figures, sentences
+
+CODES = {
+    "number-percent-range": "error",
+    "number-rate-mismatch": "error",
+    "number-part-exceeds-whole": "warning",
+}
+CHANGE_WORDS = ("增长", "下降", "上升", "减少", "提高", "增加", "降低", "同比", "环比", "较上年")
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+
+
+@cache
+def _data() -> dict:
+    return load_data("rules/rates.yaml")
+
+
+def _rate_entry(name: str) -> dict | None:
+    matches = [r for r in _data()["rates"] if name.endswith(r["rate"])]
+    return max(matches, key=lambda r: len(r["rate"])) if matches else None
+
+
+def _is_rate(f: Figure) -> bool:
+    return f.is_rate and "率" in f.name and not any(w in f.name for w in CHANGE_WORDS)
+
+
+def sentence_problems(sentence: str) -> list[Problem]:
+    found = figures(sentence)
+    problems = []
+    for index, f in enumerate(found):
+        if not _is_rate(f):
+            continue
+        if f.value > 100:
+            problems.append(
+                Problem(
+                    "number-percent-range",
+                    "error",
+                    f"“{f.name}”为 {f.text}%，比率不能超过 100%",
+                    f.start,
+                    f.end,
+                )
+            )
+            continue
+        entry = _rate_entry(f.name)
+        if entry is None:
+            continue
+        before = [g for g in found[:index] if not g.is_rate]
+        part_at = next(
+            (
+                i
+                for i in range(len(before) - 1, -1, -1)
+                if any(k in before[i].name for k in entry["part"])
+            ),
+            None,
+        )
+        if part_at is None or before[part_at].approx:
+            continue
+        part = before[part_at]
+        wholes = [
+            w
+            for w in before[:part_at]
+            if w.unit == part.unit and w.value >= part.value and not w.approx
+        ]
+        if not wholes or part.value == 0 and all(w.value == 0 for w in wholes):
+            continue
+        computed = [part.value * 100 / w.value for w in wholes if w.value]
+        if any(round(c, f.places) == round(f.value, f.places) for c in computed):
+            continue
+        whole = wholes[-1]
+        expected = format_number(part.value * 100 / whole.value, max(f.places, 1))
+        problems.append(
+            Problem(
+                "number-rate-mismatch",
+                "error",
+                f"“{f.name}”写为 {f.text}%，按“{part.name}”{part.text}{part.unit} ÷ “{whole.name}”"
+                f"{whole.text}{whole.unit} 计算应为 {expected}%",
+                f.start,
+                f.end,
+            )
+        )
+    for rule in _data()["parts"]:
+        for i, whole in enumerate(found):
+            if whole.is_rate or not any(k in whole.name for k in rule["whole"]):
+                continue
+            for part in found[i + 1 :]:
+                if (
+                    part.is_rate
+                    or part.unit != whole.unit
+                    or not any(k in part.name for k in rule["part"])
+                ):
+                    continue
+                if part.value > whole.value and not (part.approx or whole.approx):
+                    problems.append(
+                        Problem(
+                            "number-part-exceeds-whole",
+                            "warning",
+                            f"“{part.name}”{part.text}{part.unit} 多于“{whole.name}”{whole.text}{whole.unit}",
+                            whole.start,
+                            part.end,
+                        )
+                    )
+                break
+    return problems
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    for paragraph in ctx.document.paragraphs:
+        text = paragraph.full_text
+        offset = 0
+        for sentence in sentences(text):
+            offset = text.find(sentence, offset)
+            for p in sentence_problems(sentence):
+                yield finding(
+                    p.code,
+                    p.severity,
+                    p.message,
+                    paragraph.line,
+                    text,
+                    offset + p.start,
+                    offset + p.end,
+                )

@@ -1,0 +1,52 @@
+"""Leftovers of templates and drafting (placeholders), and web debris (input noise)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from drafter.check.context import CheckContext, finding
+from drafter.models.findings import Finding
+from drafter.resources import load_data
+
+CODES = {"placeholder": "error", "input-noise": "info"}
+
+
+@cache
+def placeholder_rules() -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (r["id"], re.compile(r["regex"])) for r in load_data("rules/placeholders.yaml")["rules"]
+    ]
+
+
+def placeholders_in(text: str) -> list[re.Match[str]]:
+    return [m for _, pattern in placeholder_rules() for m in pattern.finditer(text)]
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    doc = ctx.document
+    lines = [(doc.title_line, doc.title_text or "")] + [
+        (p.line, p.full_text) for p in doc.paragraphs
+    ]
+    lines += [(doc.date_line, s) for s in doc.signers]
+    for line, text in lines:
+        for match in placeholders_in(text):
+            yield finding(
+                "placeholder",
+                "error",
+                f"有未替换的占位内容“{match.group(0)}”",
+                line,
+                text,
+                match.start(),
+                match.end(),
+            )
+    if doc.noise:
+        line, text = doc.noise[0]
+        yield finding(
+            "input-noise",
+            "info",
+            f"文本中有 {len(doc.noise)} 行网页杂项（导航、来源、打印等），已忽略",
+            line,
+            text,
+        )

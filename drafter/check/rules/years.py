@@ -1,0 +1,71 @@
+"""Years that disagree: title, headings and the report year; the plans' year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.check.context import CheckContext, finding
+from drafter.models.findings import Finding
+
+CODES = {"year-mismatch": "error"}
+YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年(?!\d)")
+PLAN_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年[，,]?\s*(我|全|本)\S{0,4}将")
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    year, doc = ctx.year, ctx.document
+    if year is None:
+        return
+    title = doc.title_text or ""
+    match = YEAR.search(title)
+    if match and int(match.group(1)) != year:
+        yield finding(
+            "year-mismatch",
+            "error",
+            f"标题中的年度 {match.group(1)} 与报告年度 {year} 不一致",
+            doc.title_line,
+            title,
+            match.start(),
+            match.end(),
+        )
+    for heading in ctx.outline.headings:
+        match = YEAR.search(heading.title)
+        if not match or heading.level > 2:
+            continue
+        stated = int(match.group(1))
+        expected = (
+            year + 1
+            if "next_year" in heading.sections and "shortcomings" not in heading.sections
+            else year
+        )
+        if (
+            heading.section in ("measures", "shortcomings", "leader_duty", "next_year")
+            and stated != expected
+        ):
+            yield finding(
+                "year-mismatch",
+                "error",
+                f"标题“{heading.title}”中的年度 {stated} 应为 {expected}",
+                heading.line,
+                heading.title,
+            )
+    for paragraph in ctx.paragraphs_of("next_year") + _mentions(ctx):
+        for match in PLAN_YEAR.finditer(paragraph.full_text):
+            if int(match.group(1)) != year + 1:
+                yield finding(
+                    "year-mismatch",
+                    "error",
+                    f"下一年度安排写的是 {match.group(1)} 年，应为 {year + 1} 年",
+                    paragraph.line,
+                    paragraph.full_text,
+                    match.start(),
+                    match.end(),
+                )
+
+
+def _mentions(ctx: CheckContext):
+    if ctx.outline.statutory.get("next_year") != "mentioned":
+        return []
+    lines = set(ctx.outline.evidence.get("next_year", []))
+    return [p for p in ctx.document.paragraphs if p.line in lines]
