@@ -1,0 +1,129 @@
+"""`drafter check` as users run it: exit codes, JSON for tools, folder summaries, Word comments."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import zipfile
+
+import docx
+
+from drafter.models.catalogue import taxonomy
+from tests.conftest import EXAMPLES, FONTS_CONF, ROOT, SEEDS, require_tool
+
+
+def drafted(tmp_path, cli, example=EXAMPLES[0]):
+    out = tmp_path / f"{example.stem}.docx"
+    assert cli("draft", example, "-o", out).code == 0
+    return out
+
+
+def test_exit_codes(tmp_path, cli):
+    assert cli("check", drafted(tmp_path, cli)).code == 0  # clean
+    assert cli("check", SEEDS[0]).code == 1  # statutory-missing is an error
+    assert cli("check", SEEDS[2]).code == 0  # warnings only
+    assert cli("check", tmp_path / "nope.docx").code == 2
+    assert cli("check").code == 2  # misuse
+
+
+def test_text_output_groups_and_quotes(cli):
+    result = cli("check", SEEDS[0])
+    assert "错误（1）" in result.out and "警告（" in result.out
+    assert "第28行 [statutory-mentioned-only]" in result.out
+    assert "「下一步，栾城区将继续坚持" in result.out
+    assert result.out.rstrip().endswith("提示 0")
+
+
+def test_json_output_follows_the_documented_shape(cli):
+    data = json.loads(cli("check", SEEDS[3], SEEDS[0], "--format", "json").out)
+    assert data["version"] == 1 and set(data) == {"version", "reports", "summary"}
+    assert data["summary"] == {"reports": 2, "errors": 1, "warnings": 4, "infos": 1}
+    report = data["reports"][0]
+    assert set(report) == {"path", "title", "issuer", "year", "statutory", "outline", "findings"}
+    assert report["year"] == 2022 and report["issuer"] == "郑州市惠济区人民政府"
+    assert set(report["statutory"]) == set(taxonomy().statutory_ids)
+    assert report["outline"][0] == {
+        "level": 1,
+        "number": "一",
+        "title": "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "section": "leader_duty",
+        "line": 8,
+    }
+    for finding in report["findings"]:
+        assert set(finding) == {"code", "severity", "message", "line", "excerpt"}
+        assert finding["severity"] in ("error", "warning", "info")
+
+
+def test_folder_summary_csv_and_html(tmp_path, cli):
+    summary = tmp_path / "汇总.csv"
+    result = cli("check", ROOT / "seeds", "--summary", summary)
+    assert result.code == 1 and "汇总已写入" in result.err
+    rows = list(csv.reader(io.StringIO(summary.read_bytes().decode("utf-8-sig"))))
+    header = rows[0]
+    for section in taxonomy().statutory:
+        assert section.name in header
+    assert len(rows) == 1 + len(SEEDS)
+    first = dict(zip(header, rows[1], strict=True))
+    assert first["存在的不足和原因"] == "missing" and first["年度"] == "2024"
+    html = tmp_path / "汇总.html"
+    assert cli("check", ROOT / "seeds", "--summary", html).code == 1
+    text = html.read_text(encoding="utf-8")
+    assert text.count("<tr>") == 1 + len(SEEDS) and "郑州市惠济区人民政府" in text
+    # never overwritten without --force
+    assert cli("check", ROOT / "seeds", "--summary", html).code == 2
+    assert cli("check", ROOT / "seeds", "--summary", html, "--force").code == 1
+
+
+def test_summary_needs_a_known_suffix(tmp_path, cli):
+    result = cli("check", SEEDS[0], "--summary", tmp_path / "x.xlsx")
+    assert result.code == 2 and not (tmp_path / "x.xlsx").exists()
+
+
+def test_annotate_writes_comments_into_a_copy(tmp_path, cli):
+    source = tmp_path / "草稿.docx"
+    document = docx.Document()
+    for line in SEEDS[0].read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    document.save(source)
+    before = source.read_bytes()
+    out = tmp_path / "批注版.docx"
+    result = cli("check", source, "--annotate", out)
+    assert result.code == 1 and source.read_bytes() == before
+    comments = list(docx.Document(out).comments)
+    assert len(comments) >= 3
+    assert any("存在的不足和原因" in c.text for c in comments)
+
+
+def test_annotate_only_for_one_docx(tmp_path, cli):
+    result = cli("check", SEEDS[0], "--annotate", tmp_path / "x.docx")
+    assert result.code == 2 and "只能用于单个 .docx" in result.err
+
+
+def test_annotated_copy_opens_in_libreoffice_with_comments(tmp_path, cli):
+    soffice = require_tool("soffice")
+    source = drafted(tmp_path, cli, EXAMPLES[1])  # has placeholders → comments
+    out = tmp_path / "annotated.docx"
+    assert cli("check", source, "--annotate", out).code == 1
+    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF), "HOME": str(tmp_path)}
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env=env,
+    )
+    content = zipfile.ZipFile(tmp_path / "annotated.odt").read("content.xml").decode("utf-8")
+    assert content.count("<office:annotation") >= 2
+    assert "待填写" in content and "drafter 检查" in content
