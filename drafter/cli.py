@@ -98,7 +98,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from drafter.check.engine import Options, check_files
-    from drafter.check.report import to_csv, to_html, to_json, to_text
+    from drafter.check.report import Output, summary_row, to_csv, to_html
     from drafter.corpus import expand
     from drafter.formats.yaml_io import write_atomic
     from drafter.present import progress
@@ -116,21 +116,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     options = Options(year=args.year, previous=args.previous, style=args.style, model=args.model)
     if args.previous and not args.previous.exists():
         raise DrafterError(f"找不到去年的报告：{args.previous}")
+    output = Output(args.format, sys.stdout)
+    rows: list[list[str]] = []
+    first = None
     with progress(len(files), "检查", enabled=not args.no_progress) as advance:
-        results = list(check_files(files, options, advance))
-    sys.stdout.write(to_json(results) if args.format == "json" else to_text(results))
+        for result in check_files(files, options, advance):
+            output.add(result)
+            first = first or result
+            if args.summary:
+                rows.append(summary_row(result))
+    tally = output.close()
     if args.summary:
-        data = to_csv(results) if args.summary.suffix.lower() == ".csv" else to_html(results)
+        data = to_csv(rows) if args.summary.suffix.lower() == ".csv" else to_html(rows)
         write_atomic(args.summary, data, force=args.force)
         _stderr(f"汇总已写入：{args.summary}")
-    if args.annotate and results[0].readable:
+    if args.annotate and first is not None and first.readable:
         from drafter.formats.docx_annotate import annotate
 
-        write_atomic(args.annotate, annotate(files[0].read_bytes(), results[0]), force=args.force)
+        write_atomic(args.annotate, annotate(files[0].read_bytes(), first), force=args.force)
         _stderr(f"批注版已写入：{args.annotate}")
-    if any(not r.readable for r in results):
+    if tally.unreadable:
         return ExitCode.USAGE
-    return ExitCode.FINDINGS if any(r.count("error") for r in results) else ExitCode.OK
+    return ExitCode.FINDINGS if tally.errors else ExitCode.OK
 
 
 def _model(path: Path | None):

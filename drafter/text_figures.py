@@ -8,9 +8,8 @@ import re
 from dataclasses import dataclass
 
 UNITS = "人次|批次|万元|亿元|件|次|名|项|场|户|条|个|期|家|起|人|元|卷|篇|份|所|期|%"
-FIGURE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff（）“”]{{1,16}}?)(?P<value>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<unit>{UNITS})"
-)
+NUMBER_UNIT = re.compile(rf"(?<![\d.])(?P<value>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<unit>{UNITS})")
+NAME_BEFORE = re.compile(r"[\u4e00-\u9fff（）“”]{1,16}$")
 NAME_BREAK = re.compile(r"[，、；：（）“”《》和及与]")
 TRAILING = re.compile(r"(均为|均达到|均达|达到|达|为|约|是|了)$")
 LEADING = re.compile(r"^(全年|共计|累计|共|全县|全区|全市|其中|已|均|达到|达|为|实现|开展|完成)+")
@@ -39,9 +38,15 @@ class Figure:
 
 def figures(sentence: str) -> list[Figure]:
     out = []
-    for match in FIGURE.finditer(sentence):
+    previous_end = 0
+    for match in NUMBER_UNIT.finditer(sentence):
+        # the name never reaches back into the figure before it: 「为3100余名劳动者发放工资6900余万元」
+        before = NAME_BEFORE.search(sentence, max(previous_end, match.start() - 16), match.start())
+        previous_end = match.end()
+        if before is None:
+            continue
         # the name is the phrase right before the number: 「…，调解成功1142件」 → 「调解成功」
-        name = TRAILING.sub("", LEADING.sub("", NAME_BREAK.split(match.group("name"))[-1]))
+        name = TRAILING.sub("", LEADING.sub("", NAME_BREAK.split(before.group())[-1]))
         out.append(
             Figure(
                 name=name,

@@ -11,12 +11,10 @@ from pathlib import Path
 from drafter.check.context import CheckContext
 from drafter.check.rules import layout, numbers, patterns, previous, structure, terms, years
 from drafter.errors import DrafterError
-from drafter.formats.docx_reader import read_layout
-from drafter.formats.reader import read_document
+from drafter.formats.reader import read_document, read_report
 from drafter.formats.structure_file import default_model, read_model
 from drafter.formats.style_file import load_style
 from drafter.models.findings import SEVERITY_ORDER, Finding, ReportResult
-from drafter.models.outline import Outline
 from drafter.sections import read_outline
 
 RULES = [structure, patterns, years, terms, numbers, layout, previous]
@@ -37,19 +35,16 @@ def check_outline(ctx: CheckContext) -> list[Finding]:
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line or 0, f.code))
 
 
-def read_outline_file(path: Path, options: Options) -> Outline:
-    model = read_model(options.model) if options.model else default_model()
-    return read_outline(read_document(path), str(path), model, options.year)
+def _model(options: Options):
+    return read_model(options.model) if options.model else default_model()
 
 
 def check_file(path: Path, options: Options) -> ReportResult:
     try:
-        outline = read_outline_file(path, options)
-        layout_ = (
-            read_layout(path.read_bytes(), str(path)) if path.suffix.lower() == ".docx" else None
-        )
+        document, layout_ = read_report(path, with_layout=True)
+        outline = read_outline(document, str(path), _model(options), options.year)
         previous_ = (
-            read_outline_file(options.previous, Options(style=options.style, model=options.model))
+            read_outline(read_document(options.previous), str(options.previous), _model(options))
             if options.previous
             else None
         )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.errors import DrafterError, Location
-from drafter.formats.docx_reader import read_docx_bytes
+from drafter.formats.docx_reader import DocxPackage
 from drafter.formats.text_reader import read_text_bytes
 from drafter.models.document import Document
+from drafter.models.layout import Layout
 
 READABLE = (".docx", ".txt", ".md")
 UNSUPPORTED = {
@@ -20,6 +21,11 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 def read_document(path: Path) -> Document:
+    return read_report(path)[0]
+
+
+def read_report(path: Path, with_layout: bool = False) -> tuple[Document, Layout | None]:
+    """The document, and for a .docx (when asked) its page layout, from one read of the file."""
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:
         raise DrafterError(
@@ -40,5 +46,6 @@ def read_document(path: Path) -> Document:
     except OSError as exc:
         raise DrafterError(f"无法读取文件：{exc.strerror}", location=Location(str(path))) from None
     if suffix == ".docx":
-        return read_docx_bytes(data, str(path))
-    return read_text_bytes(data, markdown=suffix == ".md")
+        package = DocxPackage(data, str(path))
+        return package.document(), package.layout() if with_layout else None
+    return read_text_bytes(data, markdown=suffix == ".md"), None

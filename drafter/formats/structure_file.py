@@ -29,6 +29,7 @@ def write_model(model: StructureModel, path: Path, force: bool = False) -> None:
     write_atomic(path, dumps(model).encode("utf-8"), force=force or ours)
 
 
+@cache
 def read_model(path: Path) -> StructureModel:
     try:
         text = path.read_text(encoding="utf-8")

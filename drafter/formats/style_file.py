@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -20,6 +21,7 @@ def available_styles() -> list[str]:
     return sorted(p.stem for p in styles_dir().glob("*.yaml"))
 
 
+@cache
 def load_style(name_or_path: str = "gbt9704") -> Style:
     """A profile by name (`gbt9704`, `gbt9704-common`) or by path to a YAML file."""
     path = Path(name_or_path)

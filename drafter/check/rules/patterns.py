@@ -20,7 +20,14 @@ def placeholder_rules() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+@cache
+def _any_placeholder() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for _, p in placeholder_rules()))
+
+
 def placeholders_in(text: str) -> list[re.Match[str]]:
+    if not _any_placeholder().search(text):
+        return []
     return [m for _, pattern in placeholder_rules() for m in pattern.finditer(text)]
 
 

@@ -21,9 +21,17 @@ def term_rules() -> tuple[list[dict], list[str]]:
     return terms, data["not_current_cues"]
 
 
+@cache
+def _any_term() -> re.Pattern[str]:
+    """One pass over a sentence to see whether any term is there at all (most are not)."""
+    return re.compile("|".join(f"(?:{t['regex']})" for t in term_rules()[0]))
+
+
 def outdated_in(sentence: str, year: int) -> list[tuple[dict, re.Match[str]]]:
     terms, cues = term_rules()
-    if any(cue in sentence for cue in cues):  # history or preparation, not a current item
+    if not _any_term().search(sentence) or any(
+        cue in sentence for cue in cues
+    ):  # history or preparation, not a current item
         return []
     hits = []
     for term in terms:
