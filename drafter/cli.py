@@ -22,19 +22,48 @@ def _stderr(message: str) -> None:
 
 # ---- verbs ------------------------------------------------------------------------------------
 def cmd_new(args: argparse.Namespace) -> int:
-    from drafter.formats.yaml_io import write_atomic
-    from drafter.skeleton import SCHEMA_FILE, schema_json, skeleton
+    from drafter.skeleton import skeleton
 
-    text = skeleton(args.issuer, args.year)
+    if args.source is not None:
+        return cmd_extract(args)
+    if args.year is None or args.issuer is None:
+        raise DrafterError(
+            "需要 --year 和 --issuer（或用 --from 从去年的报告生成）",
+            hint="例：drafter new --year 2026 --issuer 示例县人民政府 -o facts.yaml",
+        )
+    _write_facts(args, skeleton(args.issuer, args.year))
+    return ExitCode.OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from drafter.extract import extract_file, facts_yaml
+
+    source = args.source
+    extraction = extract_file(source, getattr(args, "source_year", None))
+    _write_facts(args, facts_yaml(extraction, source.name))
+    _stderr(f"识别到的部分：{'、'.join(extraction.sections) or '无'}")
+    _stderr(
+        f"识别为上年数值的指标：{len(extraction.recognised)} 项"
+        + (f"（{'、'.join(extraction.recognised)}）" if extraction.recognised else "")
+    )
+    if extraction.ambiguous:
+        _stderr(f"同一指标有多个数值、未采用：{'、'.join(extraction.ambiguous)}")
+    _stderr(f"未对应到指标的数字：{len(extraction.unmatched)} 个（保留在所在段落的 figures 中）")
+    return ExitCode.OK
+
+
+def _write_facts(args: argparse.Namespace, text: str) -> None:
+    from drafter.formats.yaml_io import write_atomic
+    from drafter.skeleton import SCHEMA_FILE, schema_json
+
     if args.output is None:
         sys.stdout.write(text)
-        return ExitCode.OK
+        return
     write_atomic(args.output, text.encode("utf-8"), force=args.force)
     schema_path = args.output.parent / SCHEMA_FILE
     if not schema_path.exists():  # lets editors validate and autocomplete the new file
         write_atomic(schema_path, schema_json().encode("utf-8"))
     _stderr(f"已生成事实文件：{args.output}")
-    return ExitCode.OK
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
@@ -153,6 +182,12 @@ COMMANDS: dict[str, tuple[Handler, str, str]] = {
         "生成带中文注释的事实文件骨架",
         "例：drafter new --year 2026 --issuer 示例县人民政府 -o facts.yaml",
     ),
+    "extract": (
+        cmd_extract,
+        "从去年的报告生成今年的事实文件（沿用结构、亮点和去年的数字）",
+        "例：drafter extract 2025年报告.docx -o facts-2026.yaml\n"
+        "    drafter new --from 2025年报告.docx -o facts-2026.yaml",
+    ),
     "draft": (
         cmd_draft,
         "由事实文件起草报告（.docx / .md / .txt）",
@@ -207,9 +242,20 @@ def build_parser() -> argparse.ArgumentParser:
         parsers[name] = p
 
     p = parsers["new"]
-    p.add_argument("--year", type=int, required=True, help="报告所述年度，如 2026")
-    p.add_argument("--issuer", required=True, help="发文机关全称，如 示例县人民政府")
+    p.add_argument("--year", type=int, help="报告所述年度，如 2026")
+    p.add_argument("--issuer", help="发文机关全称，如 示例县人民政府")
+    p.add_argument(
+        "--from", dest="source", type=Path, help="从去年的报告生成（同 drafter extract）"
+    )
     p.add_argument("-o", "--output", type=Path, help="写入的文件（省略时输出到屏幕）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+
+    p = parsers["extract"]
+    p.add_argument("source", type=Path, help="去年的报告（.docx / .txt / .md）")
+    p.add_argument("-o", "--output", type=Path, help="写入的事实文件（省略时输出到屏幕）")
+    p.add_argument(
+        "--year", dest="source_year", type=int, help="去年报告所述的年度（无法从文中读出时）"
+    )
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
 
     p = parsers["draft"]

@@ -167,7 +167,27 @@ def read_outline(
             current = parents[paragraph.level]
         outline.section_of_line[paragraph.line or 0] = current
     outline.statutory, outline.evidence = statutory_status(outline, doc)
+    _assign_unheaded_contents(outline, doc)
     return outline
+
+
+def _assign_unheaded_contents(outline: Outline, doc: Document) -> None:
+    """A content with no heading of its own (「下一步，我区将……」, 「但仍存在……不足」) owns its
+    paragraph and the plain paragraphs after it (「一是……」「二是……」) up to the next heading or
+    the next such content. Run-in headings that merely mention it stay where they are."""
+    starts = {}
+    for sid in ("shortcomings", "next_year", "other"):
+        if outline.statutory.get(sid) == "mentioned":
+            for line in outline.evidence.get(sid, []):
+                starts.setdefault(line, sid)
+    owner = None
+    for paragraph in doc.paragraphs:
+        if paragraph.is_heading:
+            owner = None
+            continue
+        owner = starts.get(paragraph.line, owner)
+        if owner is not None:
+            outline.section_of_line[paragraph.line or 0] = owner
 
 
 def _statutory_of(section_id: str | None) -> str | None:

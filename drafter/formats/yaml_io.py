@@ -316,5 +316,7 @@ def dump_yaml(data: Any) -> str:
     stream = io.StringIO()
     yaml = YAML(typ="rt")
     yaml.allow_unicode = True
+    yaml.width = 4096  # one paragraph, one line: easier to read and to diff
+    yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.dump(data, stream)
     return stream.getvalue()

@@ -53,6 +53,16 @@ class Taxonomy(_Data):
         return [s.id for s in self.statutory]
 
 
+class MetricCue(_Data):
+    """How real reports name a metric: the figure's name holds one of `name`, and every word of
+    `context` comes earlier in the same sentence."""
+
+    name: list[str]
+    context: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)  # sub-counts: 「因复议引发的行政诉讼案件」
+    units: list[str] = Field(default_factory=list)  # accepted units when not only the metric's own
+
+
 class Metric(_Data):
     id: str
     area: str
@@ -60,6 +70,7 @@ class Metric(_Data):
     unit: str
     kind: Literal["count", "amount", "rate"]
     part_of: str | None = None
+    extract: list[MetricCue] = Field(default_factory=list)
 
 
 class Rate(_Data):

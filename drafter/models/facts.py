@@ -62,8 +62,11 @@ class Figure(_Model):
     """A free figure of a highlight, e.g. 培训 7171 人次."""
 
     label: NonEmpty = Field(description="指标名称，如“培训”")
-    value: StrictInt | StrictFloat = Field(ge=0, description="数值")
+    value: StrictInt | StrictFloat | None = Field(
+        default=None, ge=0, description="本年数值（空着不写入报告）"
+    )
     unit: str = Field(default="", description="单位，如“人次”")
+    previous: StrictInt | StrictFloat | None = Field(default=None, ge=0, description="上年数值")
 
 
 class Highlight(_Model):
@@ -78,17 +81,20 @@ class Highlight(_Model):
 class Item(_Model):
     heading: HeadingText = Field(default=None, description="小标题（不含序号），可省略")
     text: NonEmpty = Field(description="正文段落")
+    carried_over: bool = Field(default=False, description="沿用上年内容（未更新时起草会提醒）")
 
     _shorthand = model_validator(mode="before")(_text_shorthand)
 
 
 class Count(_Model):
-    value: StrictInt = Field(ge=0, description="本年数值")
+    value: StrictInt | None = Field(default=None, ge=0, description="本年数值（空着不写入报告）")
     previous: StrictInt | None = Field(default=None, ge=0, description="上年数值（用于同比）")
 
 
 class Amount(_Model):
-    value: StrictInt | StrictFloat = Field(ge=0, description="本年金额（元）")
+    value: StrictInt | StrictFloat | None = Field(
+        default=None, ge=0, description="本年金额（元，空着不写入报告）"
+    )
     previous: StrictInt | StrictFloat | None = Field(
         default=None, ge=0, description="上年金额（元）"
     )
@@ -148,6 +154,13 @@ def _area_model(area_id: str) -> type[BaseModel]:
         heading=(str | None, Field(default=None, description=f"标题，默认“{section.heading}”")),
         intro=(str | None, Field(default=None, description="领域总述（可选）")),
         highlights=(list[Highlight], Field(default_factory=list, description="亮点工作，每项一段")),
+        last_year_plans=(
+            list[str],
+            Field(
+                default_factory=list,
+                description="去年在本领域的工作安排（对照说明落实情况，不写入报告）",
+            ),
+        ),
         metrics=(metrics, Field(default_factory=metrics, description="常用指标（可选）")),
     )
     model.__doc__ = section.name
@@ -207,6 +220,9 @@ class Meta(_Model):
 
 class Measures(_Model):
     intro: str | None = Field(default=None, description="本部分总述（可选）")
+    last_year_plans: list[str] = Field(
+        default_factory=list, description="去年的工作安排中未归入具体领域的条目（不写入报告）"
+    )
     areas: Areas = Field(default_factory=Areas, description="按专题领域填写的举措、亮点和指标")  # type: ignore[valid-type]
 
 

@@ -54,8 +54,8 @@ def slot_values(metrics: BaseModel) -> dict[str, tuple[str, str | None]]:
     raw: dict[str, float] = {}
     for name in type(metrics).model_fields:
         entry = getattr(metrics, name)
-        if entry is None:
-            continue
+        if entry is None or getattr(entry, "value", 0) is None:
+            continue  # nothing, or only last year's figure: not written
         metric = cat.metric(name)
         if metric.kind == "rate":
             values[name] = (format_percent(entry), None)

@@ -9,7 +9,7 @@ from typing import Any
 
 from drafter.errors import DrafterError
 from drafter.formats.structure_file import default_model
-from drafter.models.catalogue import Section, taxonomy
+from drafter.models.catalogue import Section, catalogue, taxonomy
 from drafter.models.facts import Facts, Part
 from drafter.models.figures import metric_sentences
 from drafter.render.environment import make_environment, render
@@ -101,6 +101,16 @@ def build_context(facts: Facts, today: dt.date) -> tuple[dict[str, Any], list[st
         for n, highlight in enumerate(area.highlights if area else [], start=1):
             if highlight.carried_over:
                 warnings.append(f"“{section.name}”第 {n} 条亮点沿用上年内容，请更新")
+        for metric in catalogue().metrics_of(section.id) if area else []:
+            entry = getattr(area.metrics, metric.id)
+            if entry is not None and getattr(entry, "value", 0) is None:
+                warnings.append(f"“{metric.name}”只有上年数值，本年数值未填，未写入报告")
+    for part_id in ("shortcomings", "leader_duty", "next_year", "other"):
+        part = getattr(facts, part_id)
+        carried = sum(1 for item in part.items if item.carried_over)
+        if carried:
+            name = taxonomy().statutory_section(part_id).name
+            warnings.append(f"“{name}”有 {carried} 条沿用上年内容，请更新")
     context = {
         "meta": meta,
         "year": year,
