@@ -160,9 +160,36 @@ def parse_facts(text: str, filename: str = "<facts>") -> Facts:
         ) from None
 
 
+def translate_errors(exc: ValidationError, data: Any, filename: str) -> list[DrafterError]:
+    """pydantic's errors as `DrafterError`s with file, line and field; a union (int | float)
+    reports once per member, so only the last report for each field is kept."""
+    by_field = {str(p.location): p for p in (_translate(e, data, filename) for e in exc.errors())}
+    return list(by_field.values())
+
+
+def problem_paths(exc: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
+    """(field path, Chinese message) for each problem: what a form shows beside its field."""
+    out = {}
+    for err in exc.errors():
+        problem = _translate(err, None, "")
+        loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+        error = (err.get("ctx") or {}).get("error")
+        if isinstance(error, FieldProblem):
+            loc = (*loc, error.field)
+        if loc and loc[-1] == "value":
+            loc = loc[:-1]
+        out[loc] = problem.message
+    return list(out.items())
+
+
 def _translate(err: dict[str, Any], data: Any, filename: str) -> DrafterError:
     loc: Path_ = tuple(p for p in err["loc"] if not _is_union_tag(p))
-    if loc and loc[-1] == "value" and not isinstance(_node_at(data, loc[:-1]), dict):
+    if (
+        loc
+        and loc[-1] == "value"
+        and data is not None
+        and not isinstance(_node_at(data, loc[:-1]), dict)
+    ):
         loc = loc[:-1]  # the shorthand `review_received: -1` has no `value` key to point at
     error = (err.get("ctx") or {}).get("error")
     if isinstance(error, FieldProblem):

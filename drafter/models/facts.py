@@ -40,6 +40,7 @@ class _Model(BaseModel):
 
 
 NonEmpty = Annotated[str, Field(min_length=1)]
+MULTILINE = {"multiline": True}  # a paragraph of text: forms give it a text area
 
 
 def _heading_phrase(value: str | None) -> str | None:
@@ -71,7 +72,7 @@ class Figure(_Model):
 
 class Highlight(_Model):
     heading: HeadingText = Field(default=None, description="小标题（不含序号），如“深化理论武装”")
-    text: NonEmpty = Field(description="正文段落")
+    text: NonEmpty = Field(description="正文段落", json_schema_extra=MULTILINE)
     figures: list[Figure] = Field(default_factory=list, description="可选：补充数字")
     carried_over: bool = Field(default=False, description="沿用上年内容（未更新时起草会提醒）")
 
@@ -80,7 +81,7 @@ class Highlight(_Model):
 
 class Item(_Model):
     heading: HeadingText = Field(default=None, description="小标题（不含序号），可省略")
-    text: NonEmpty = Field(description="正文段落")
+    text: NonEmpty = Field(description="正文段落", json_schema_extra=MULTILINE)
     carried_over: bool = Field(default=False, description="沿用上年内容（未更新时起草会提醒）")
 
     _shorthand = model_validator(mode="before")(_text_shorthand)
@@ -152,7 +153,10 @@ def _area_model(area_id: str) -> type[BaseModel]:
         f"Area_{area_id}",
         __base__=_Model,
         heading=(str | None, Field(default=None, description=f"标题，默认“{section.heading}”")),
-        intro=(str | None, Field(default=None, description="领域总述（可选）")),
+        intro=(
+            str | None,
+            Field(default=None, description="领域总述（可选）", json_schema_extra=MULTILINE),
+        ),
         highlights=(list[Highlight], Field(default_factory=list, description="亮点工作，每项一段")),
         last_year_plans=(
             list[str],
@@ -219,7 +223,9 @@ class Meta(_Model):
 
 
 class Measures(_Model):
-    intro: str | None = Field(default=None, description="本部分总述（可选）")
+    intro: str | None = Field(
+        default=None, description="本部分总述（可选）", json_schema_extra=MULTILINE
+    )
     last_year_plans: list[str] = Field(
         default_factory=list, description="去年的工作安排中未归入具体领域的条目（不写入报告）"
     )
@@ -230,7 +236,7 @@ class Part(_Model):
     """A statutory content written as an optional intro and a list of items."""
 
     heading: str | None = Field(default=None, description="标题（可选，省略时用默认标题）")
-    intro: str | None = Field(default=None, description="总述（可选）")
+    intro: str | None = Field(default=None, description="总述（可选）", json_schema_extra=MULTILINE)
     items: list[Item] = Field(default_factory=list, description="条目，每条一段")
 
     @property
@@ -239,7 +245,9 @@ class Part(_Model):
 
 
 class Shortcomings(Part):
-    causes: str | None = Field(default=None, description="原因分析（可选）")
+    causes: str | None = Field(
+        default=None, description="原因分析（可选）", json_schema_extra=MULTILINE
+    )
 
     @property
     def is_empty(self) -> bool:
@@ -251,7 +259,9 @@ class Facts(_Model):
 
     schema_version: Literal[1] = Field(default=SCHEMA_VERSION, description="事实文件格式版本")
     meta: Meta = Field(description="报告基本信息")
-    opening: str | None = Field(default=None, description="开头段（可选，省略时自动生成）")
+    opening: str | None = Field(
+        default=None, description="开头段（可选，省略时自动生成）", json_schema_extra=MULTILINE
+    )
     measures: Measures = Field(default_factory=Measures, description="主要举措和成效")
     shortcomings: Shortcomings = Field(default_factory=Shortcomings, description="存在的不足和原因")
     leader_duty: Part = Field(

@@ -7,6 +7,7 @@ override one template and keep the rest; the sandbox keeps them away from Python
 from __future__ import annotations
 
 import traceback
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,14 @@ from drafter.resources import templates_dir
 
 
 def make_environment(extra_dirs: list[Path] | None = None) -> SandboxedEnvironment:
-    search = [str(d) for d in (extra_dirs or [])] + [str(templates_dir() / "report")]
+    """One environment per template search path, kept: compiling the templates costs more than
+    rendering them (the TUI renders on every keystroke)."""
+    return _environment(tuple(str(d) for d in (extra_dirs or [])))
+
+
+@cache
+def _environment(extra_dirs: tuple[str, ...]) -> SandboxedEnvironment:
+    search = [*extra_dirs, str(templates_dir() / "report")]
     env = SandboxedEnvironment(
         loader=FileSystemLoader(search, encoding="utf-8"),
         undefined=StrictUndefined,

@@ -1,0 +1,146 @@
+"""A facts file being edited: the YAML kept as a round-trip tree (order, comments and Chinese
+text survive a save), values set by field path, problems reported by field path, a journal
+beside the file for crash recovery, and atomic saves. No UI here: the TUI drives it, tests too."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from drafter.formats.yaml_io import load_yaml, problem_paths, write_atomic
+from drafter.models.facts import Facts
+
+FieldPath = tuple[str | int, ...]
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.journal")
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+class FactsDocument:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.data: CommentedMap = load_yaml(text, str(path)) or CommentedMap()
+        if not isinstance(self.data, dict):
+            from drafter.errors import DrafterError, Location
+
+            raise DrafterError("事实文件应以字段开头（如 meta:）", location=Location(str(path), 1))
+        self.saved_text = text if path.exists() else None
+        self.dirty = False
+        self.facts: Facts | None = None
+        self.problems: dict[FieldPath, str] = {}
+        self.validate()
+
+    @classmethod
+    def open(cls, path: Path, skeleton: str) -> FactsDocument:
+        """The file if it exists, else a new document from `skeleton` (not written until saved)."""
+        if path.exists():
+            return cls(path, path.read_text(encoding="utf-8-sig"))
+        document = cls(path, skeleton)
+        document.dirty = True
+        return document
+
+    # ---- reading and writing values -------------------------------------------------------
+    def get(self, path: FieldPath, default: Any = None) -> Any:
+        node: Any = self.data
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return default
+        return default if node is None else node
+
+    def set(self, path: FieldPath, value: Any) -> None:
+        """Set a value, creating the maps on the way; an empty string is stored as empty (null)."""
+        if isinstance(value, str) and not value.strip():
+            value = None
+        node: Any = self.data
+        for part, following in zip(path[:-1], path[1:], strict=False):
+            child = node[part] if (isinstance(node, list) or part in node) else None
+            if child is None:
+                child = CommentedSeq() if isinstance(following, int) else CommentedMap()
+                node[part] = child
+            node = child
+        last = path[-1]
+        if isinstance(node, dict) and node.get(last) == value and last in node:
+            return
+        node[last] = value
+        self.dirty = True
+        self.validate()
+
+    def list_at(self, path: FieldPath) -> list:
+        """The list at `path`, created empty if missing (for item editors)."""
+        current = self.get(path)
+        if isinstance(current, list):
+            return current
+        self.set(path, CommentedSeq())
+        return self.get(path, CommentedSeq())
+
+    def replace(self, data: dict) -> None:
+        """New contents (imported from last year's report), keeping this file's path."""
+        self.data = load_yaml(_dump(data), str(self.path))
+        self.dirty = True
+        self.validate()
+
+    # ---- validation -----------------------------------------------------------------------
+    def validate(self) -> None:
+        try:
+            self.facts = Facts.model_validate(self.data)
+            self.problems = {}
+        except ValidationError as exc:
+            self.facts = None
+            self.problems = dict(problem_paths(exc))
+
+    def problems_under(self, prefix: FieldPath) -> dict[FieldPath, str]:
+        return {p: m for p, m in self.problems.items() if p[: len(prefix)] == prefix}
+
+    # ---- files ----------------------------------------------------------------------------
+    def text(self) -> str:
+        return _dump(self.data)
+
+    def save(self) -> None:
+        text = self.text()
+        write_atomic(self.path, text.encode("utf-8"), force=True)
+        self.saved_text, self.dirty = text, False
+        journal_path(self.path).unlink(missing_ok=True)
+
+    def write_journal(self) -> None:
+        if self.dirty:
+            write_atomic(journal_path(self.path), self.text().encode("utf-8"), force=True)
+
+    def journal(self) -> str | None:
+        """A journal left by a session that did not save, if it differs from the file."""
+        journal = journal_path(self.path)
+        if not journal.exists():
+            return None
+        text = journal.read_text(encoding="utf-8")
+        return text if text != self.saved_text else None
+
+    def restore_journal(self) -> None:
+        text = self.journal()
+        if text is not None:
+            self.data = load_yaml(text, str(journal_path(self.path)))
+            self.dirty = True
+            self.validate()
+
+    def discard_journal(self) -> None:
+        journal_path(self.path).unlink(missing_ok=True)
+
+
+def _dump(data: Any) -> str:
+    stream = io.StringIO()
+    _yaml().dump(data, stream)
+    return stream.getvalue()
