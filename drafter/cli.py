@@ -169,6 +169,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return ExitCode.FINDINGS if tally.errors else ExitCode.OK
 
 
+def cmd_tui(args: argparse.Namespace) -> int:
+    from drafter.tui.app import DrafterApp  # textual is imported only here
+
+    DrafterApp(args.file, year=args.year, issuer=args.issuer).run()
+    return ExitCode.OK
+
+
 def _model(path: Path | None):
     from drafter.formats.structure_file import default_model, read_model
 
@@ -212,6 +219,11 @@ COMMANDS: dict[str, tuple[Handler, str, str]] = {
         "    drafter check 各县报告/ --summary 汇总.csv\n"
         "    drafter check 报告.docx --previous 去年报告.docx --annotate 批注版.docx\n"
         "退出码：0 无错误；1 有错误；2 文件无法读取或用法有误",
+    ),
+    "tui": (
+        cmd_tui,
+        "在终端表单中填写事实、预览、检查并生成报告",
+        "例：drafter tui facts.yaml\n    drafter tui --year 2026 --issuer 示例县人民政府 new.yaml",
     ),
     "schema": (
         cmd_schema,
@@ -291,6 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", type=Path, help="结构模型（默认 templates/structure.yaml）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的汇总或批注文件")
     p.add_argument("--no-progress", action="store_true", help="不显示进度条")
+
+    p = parsers["tui"]
+    p.add_argument("file", type=Path, help="事实文件（不存在时新建，保存时写入）")
+    p.add_argument("--year", type=int, help="新建时的报告年度")
+    p.add_argument("--issuer", help="新建时的发文机关")
 
     p = parsers["outline"]
     p.add_argument("file", type=Path, help="报告文件（.docx / .txt / .md）")

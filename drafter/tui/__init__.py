@@ -1,0 +1,1 @@
+"""`drafter tui`: the form. The only package that imports textual."""
