@@ -141,14 +141,9 @@ def test_format_findings_on_a_plain_word_document(tmp_path):
     path = tmp_path / "plain.docx"
     document.save(path)
     found = codes(path)
-    for code in (
-        "format-page-size",
-        "format-margins",
-        "format-font",
-        "format-size",
-        "format-line-pitch",
-        "format-page-number",
-    ):
+    from drafter.check.engine import CODES
+
+    for code in sorted(c for c in CODES if c.startswith("format-")):
         assert code in found, code
 
 

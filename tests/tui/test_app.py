@@ -264,3 +264,26 @@ async def test_phrasing_inserted_into_the_focused_paragraph(facts_file):
         assert phrase in area.text and phrase in (
             app.doc.get(("measures", "areas", "functions", "intro")) or ""
         )
+
+
+async def test_items_are_removed_and_reordered(facts_file):
+    app = DrafterApp(facts_file, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await goto(app, pilot, "next_year")
+        before = [i["heading"] for i in app.doc.get(("next_year", "items"))]
+        second = list(form.query("ItemBox"))[1]
+        second.query_one("#up").press()
+        await pilot.pause()
+        await pilot.pause()
+        after = [i["heading"] for i in app.doc.get(("next_year", "items"))]
+        assert after == [before[1], before[0], *before[2:]]
+        form = app.query_one("#form-next_year")
+        list(form.query("ItemBox"))[0].query_one("#remove").press()
+        await pilot.pause()
+        await pilot.pause()
+        assert [i["heading"] for i in app.doc.get(("next_year", "items"))] == [
+            before[0],
+            *before[2:],
+        ]
+        assert len(app.query_one("#form-next_year").query("ItemBox")) == len(before) - 1
+        assert app.doc.dirty and not app.doc.problems
