@@ -10,12 +10,11 @@ import re
 from functools import cache
 
 from drafter.models.catalogue import taxonomy
-from drafter.models.document import Document, Paragraph
+from drafter.models.document import Document
 from drafter.models.outline import Outline, OutlineHeading, Status
 from drafter.models.structure import StructureModel, _key
 
 YEAR_IN_TITLE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*年")
-DATE_PARTS = re.compile(r"(\d{4})\D*?(\d{1,2})?")
 BARE_NUMBER = re.compile(r"[、.（）()]")
 MIN_CONFIDENCE = 0.3
 
@@ -211,13 +210,10 @@ def statutory_status(
                 evidence[owner].append(heading.line or 0)
     patterns = _mention_patterns((outline.year or 0) + 1)
     for paragraph in doc.paragraphs:
-        text = _searchable(paragraph)
+        text = paragraph.full_text
         for sid, regexes in patterns.items():
             if status[sid] == "missing" and any(r.search(text) for r in regexes):
                 status[sid] = "mentioned"
                 evidence[sid].append(paragraph.line or 0)
     return status, evidence
 
-
-def _searchable(paragraph: Paragraph) -> str:
-    return paragraph.full_text

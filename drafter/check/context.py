@@ -3,7 +3,7 @@ layout, the style profile, and last year's report."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from drafter.models.document import Paragraph
 from drafter.models.findings import Finding, Severity
@@ -20,7 +20,6 @@ class CheckContext:
     style: Style
     layout: Layout | None = None  # .docx only
     previous: Outline | None = None
-    sections_by_line: dict[int, str | None] = field(default_factory=dict)
 
     @property
     def document(self):
@@ -34,7 +33,7 @@ class CheckContext:
         return [
             p
             for p in self.document.paragraphs
-            if self.sections_by_line.get(p.line or 0) == section_id
+            if self.outline.section_of_line.get(p.line or 0) == section_id
         ]
 
 

@@ -60,9 +60,7 @@ def check_file(path: Path, options: Options) -> ReportResult:
                 )
             ],
         )
-    ctx = CheckContext(
-        outline, load_style(options.style), layout_, previous_, outline.section_of_line
-    )
+    ctx = CheckContext(outline, load_style(options.style), layout_, previous_)
     return ReportResult(
         path=str(path),
         title=outline.title,

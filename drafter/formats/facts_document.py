@@ -4,15 +4,13 @@ beside the file for crash recovery, and atomic saves. No UI here: the TUI drives
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from drafter.formats.yaml_io import load_yaml, problem_paths, write_atomic
+from drafter.formats.yaml_io import dump_yaml, load_yaml, problem_paths, write_atomic
 from drafter.models.facts import Facts
 
 FieldPath = tuple[str | int, ...]
@@ -20,14 +18,6 @@ FieldPath = tuple[str | int, ...]
 
 def journal_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.journal")
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_unicode = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
 
 
 class FactsDocument:
@@ -91,7 +81,7 @@ class FactsDocument:
 
     def replace(self, data: dict) -> None:
         """New contents (imported from last year's report), keeping this file's path."""
-        self.data = load_yaml(_dump(data), str(self.path))
+        self.data = load_yaml(dump_yaml(data), str(self.path))
         self.dirty = True
         self.validate()
 
@@ -109,7 +99,7 @@ class FactsDocument:
 
     # ---- files ----------------------------------------------------------------------------
     def text(self) -> str:
-        return _dump(self.data)
+        return dump_yaml(self.data)
 
     def save(self) -> None:
         text = self.text()
@@ -139,8 +129,3 @@ class FactsDocument:
     def discard_journal(self) -> None:
         journal_path(self.path).unlink(missing_ok=True)
 
-
-def _dump(data: Any) -> str:
-    stream = io.StringIO()
-    _yaml().dump(data, stream)
-    return stream.getvalue()

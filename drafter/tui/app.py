@@ -251,7 +251,7 @@ class DrafterApp(App[None]):
         outline = read_outline(
             draft_document(self.doc.facts, self.today).document, None, default_model()
         )
-        ctx = CheckContext(outline, load_style(), None, None, outline.section_of_line)
+        ctx = CheckContext(outline, load_style(), None, None)
         return [(f, self._section_of_finding(f, outline)) for f in check_outline(ctx)]
 
     def _section_of_path(self, path) -> str | None:
