@@ -4,6 +4,7 @@ builds its form, and how complete it is. No textual here (tested headless)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel
@@ -74,7 +75,8 @@ def _content_state(data: dict) -> State:
     return "empty"
 
 
-def area_specs() -> list[SectionSpec]:
+@cache
+def area_specs() -> tuple[SectionSpec, ...]:
     from drafter.render.report import outline_plan
 
     _, areas = outline_plan()
