@@ -216,4 +216,3 @@ def statutory_status(
                 status[sid] = "mentioned"
                 evidence[sid].append(paragraph.line or 0)
     return status, evidence
-

@@ -128,4 +128,3 @@ class FactsDocument:
 
     def discard_journal(self) -> None:
         journal_path(self.path).unlink(missing_ok=True)
-
