@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from drafter.formats.yaml_io import dump_yaml, load_yaml, problem_paths, write_atomic
+from drafter.formats.yaml_io import dump_yaml, field_label, load_yaml, problem_paths, write_atomic
 from drafter.models.facts import Facts
 
 FieldPath = tuple[str | int, ...]
@@ -96,6 +96,14 @@ class FactsDocument:
 
     def problems_under(self, prefix: FieldPath) -> dict[FieldPath, str]:
         return {p: m for p, m in self.problems.items() if p[: len(prefix)] == prefix}
+
+    def described_problems(self, prefix: FieldPath = ()) -> list[str]:
+        """「审查行政规范性文件：不能小于 0」: each problem under `prefix` with its field's name."""
+        out = []
+        for path, message in self.problems_under(prefix).items():
+            names = [p for p in path if isinstance(p, str)]
+            out.append(f"{field_label(path) or (names[-1] if names else '')}：{message}")
+        return out
 
     # ---- files ----------------------------------------------------------------------------
     def text(self) -> str:

@@ -214,7 +214,7 @@ def _translate(err: dict[str, Any], data: Any, filename: str) -> DrafterError:
             message = f"不认识的字段“{loc[-1]}”"
             hint = _did_you_mean(loc) or hint
     field = _dotted(loc)
-    label = _label(loc)
+    label = field_label(loc)
     if label:
         field = f"{field}（{label}）"
     return DrafterError(message, hint=hint, location=Location(filename, line_of(data, loc), field))
@@ -230,7 +230,7 @@ def _node_at(data: Any, loc: Path_) -> Any:
     return node
 
 
-def _label(loc: Path_) -> str | None:
+def field_label(loc: Path_) -> str | None:
     """The field's Chinese description, first phrase only: 「审结行政复议案件」."""
     names = [p for p in loc if isinstance(p, str)]
     model = _model_at(Facts, loc[:-1]) if names and names[-1] == loc[-1] else None

@@ -231,16 +231,13 @@ class DrafterApp(App[None]):
         from drafter.models.findings import Finding
 
         if self.doc.facts is None:
+            described = self.doc.described_problems()
             return [
                 (
-                    Finding(
-                        code="facts-invalid",
-                        severity="error",
-                        message=f"{'.'.join(map(str, p))}：{m}",
-                    ),
-                    self._section_of_path(p),
+                    Finding(code="facts-invalid", severity="error", message=text),
+                    self._section_of_path(path),
                 )
-                for p, m in self.doc.problems.items()
+                for path, text in zip(self.doc.problems, described, strict=True)
             ]
         from drafter.check.context import CheckContext
         from drafter.check.engine import check_outline

@@ -67,11 +67,8 @@ def _matches(line: str, spec: SectionSpec, default: str, doc: FactsDocument) -> 
 
 def preview(spec: SectionSpec, doc: FactsDocument, today: dt.date) -> str:
     if doc.facts is None:
-        mine = doc.problems_under(spec.path)
-        listed = "\n".join(
-            f"✗ {'.'.join(map(str, p))}：{m}" for p, m in (mine or doc.problems).items()
-        )
-        return f"有错误，改正后显示预览：\n{listed}"
+        listed = doc.described_problems(spec.path) or doc.described_problems()
+        return "有错误，改正后显示预览：\n" + "\n".join(f"✗ {line}" for line in listed)
     text, _ = render_report(doc.facts, today)
     return section_text(text, spec, doc)
 

@@ -34,6 +34,7 @@ def test_section_form_with_an_error(snap_compare, app):
         await pilot.pause()
         row = next(r for r in app.query("MetricRow") if r.metric.id == "normative_reviewed")
         row.query_one(".metric-value", Input).value = "-3"
+        row.scroll_visible(animate=False, top=True)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=break_a_metric)
