@@ -24,7 +24,7 @@ from drafter.tui.screens.help import HelpScreen
 from drafter.tui.sections import SectionSpec, section_specs
 from drafter.tui.widgets.form import SectionForm
 from drafter.tui.widgets.items import ItemAction, ItemBox
-from drafter.tui.widgets.metrics import MetricGrid, MetricRow
+from drafter.tui.widgets.metrics import MetricRow
 from drafter.tui.widgets.side_panel import SidePanel
 from drafter.tui.widgets.sidebar import SectionList
 
@@ -59,6 +59,7 @@ class DrafterApp(App[None]):
         self.specs = section_specs()
         self.current: SectionSpec = self.specs[0]
         self._journal_timer = None
+        self.forms: dict[str, SectionForm] = {}
         self.sub_title = path.name
 
     # ---- layout ---------------------------------------------------------------------------
@@ -93,10 +94,10 @@ class DrafterApp(App[None]):
     def show_section(self, spec: SectionSpec) -> None:
         self.current = spec
         switcher = self.query_one("#forms", ContentSwitcher)
-        form_id = f"form-{spec.id}"
-        if not switcher.query(f"#{form_id}"):
-            switcher.mount(SectionForm(spec, self.doc))
-        switcher.current = form_id
+        if spec.id not in self.forms:
+            self.forms[spec.id] = SectionForm(spec, self.doc)
+            switcher.mount(self.forms[spec.id])
+        switcher.current = f"form-{spec.id}"
         sidebar = self.query_one(SectionList)
         index = self.specs.index(spec)
         if sidebar.index != index:
@@ -107,9 +108,9 @@ class DrafterApp(App[None]):
         self.call_after_refresh(self.refresh_views)
 
     def rebuild_forms(self) -> None:
-        switcher = self.query_one("#forms", ContentSwitcher)
-        for form in list(switcher.query(SectionForm)):
+        for form in self.forms.values():
             form.remove()
+        self.forms.clear()
         self.call_after_refresh(self.show_section, self.current)
 
     @on(ListView.Selected, "SectionList")
@@ -151,17 +152,16 @@ class DrafterApp(App[None]):
 
     def refresh_views(self) -> None:
         self.query_one(SectionList).refresh_states(self.doc)
-        form = self.query(f"#form-{self.current.id}")
-        if form:
-            for widget in form.first().query("FieldBox, MetricRow, ItemBox"):
-                path = widget.path
+        form = self.forms.get(self.current.id)
+        if form is not None:
+            for widget in form.fields():
                 if isinstance(widget, ItemBox | MetricRow):
-                    found = self.doc.problems_under(path)
+                    found = self.doc.problems_under(widget.path)
                     message = "；".join(found.values()) if found else None
                 else:
-                    message = self.doc.problems.get(path)
+                    message = self.doc.problems.get(widget.path)
                 widget.show_error(message)
-            for grid in form.first().query(MetricGrid):
+            for grid in form.grids():
                 grid.show_derived(derived_lines(self.current, self.doc))
         self.query_one(SidePanel).show_preview(preview(self.current, self.doc, self.today))
 

@@ -17,14 +17,14 @@ from drafter.tui.messages import FieldChanged
 def show_error(widget: Widget, message: str | None) -> None:
     """The field's error beneath it. Only a change is drawn: an update re-lays out the screen,
     which on every keystroke would cost more than everything else together."""
-    if getattr(widget, "_shown_error", None) == message:
+    if getattr(widget, "_drafter_error", None) == message:
         return
     slot = widget.query(".field-error")
     if not slot:
         return  # the form is still mounting
     slot.first(Static).update(f"✗ {message}" if message else "")
     widget.set_class(bool(message), "has-error")
-    widget._shown_error = message
+    widget._drafter_error = message
 
 
 class FieldBox(Vertical):

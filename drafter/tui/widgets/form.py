@@ -70,6 +70,20 @@ class SectionForm(VerticalScroll):
     def __init__(self, spec: SectionSpec, doc: FactsDocument) -> None:
         super().__init__(id=f"form-{spec.id}", classes="section-form")
         self.spec, self.doc = spec, doc
+        self._fields: list[Widget] | None = None
+        self._grids: list[MetricGrid] | None = None
+
+    def fields(self) -> list[Widget]:
+        """The widgets that show a field's error, found once: a query per keystroke walks the
+        whole form and costs more than the keystroke's own work."""
+        if not self._fields:
+            self._fields = list(self.query("FieldBox, MetricRow, ItemBox"))
+        return self._fields
+
+    def grids(self) -> list[MetricGrid]:
+        if self._grids is None:
+            self._grids = list(self.query(MetricGrid))
+        return self._grids
 
     def compose(self) -> ComposeResult:
         yield Static(self.spec.label, classes="form-title")

@@ -23,9 +23,11 @@ class SectionList(ListView):
         self.help_text = "报告的各部分：● 完成 ◐ 部分 ○ 未填 ✗ 有错误；* 为必填。回车或点击进入。"
 
     def refresh_states(self, doc: FactsDocument) -> None:
-        for item, spec in zip(self.query(ListItem), self.specs, strict=True):
+        if not getattr(self, "_entry_items", None):
+            self._entry_items = list(self.query(ListItem))
+        for item, spec in zip(self._entry_items, self.specs, strict=True):
             state = spec.state(doc)
-            if getattr(item, "_state", None) != state:  # redraw only what changed
+            if getattr(item, "_drafter_state", None) != state:  # redraw only what changed
                 item.query_one(Label).update(entry_text(spec, state))
                 item.set_class(state == "error", "state-error")
-                item._state = state
+                item._drafter_state = state
