@@ -53,8 +53,9 @@ class FactsDocument:
                 return default
         return default if node is None else node
 
-    def set(self, path: FieldPath, value: Any) -> None:
-        """Set a value, creating the maps on the way; an empty string is stored as empty (null)."""
+    def set(self, path: FieldPath, value: Any) -> bool:
+        """Set a value, creating the maps on the way; an empty string is stored as empty (null).
+        Returns whether anything changed (a form reports its initial values when it appears)."""
         if isinstance(value, str) and not value.strip():
             value = None
         node: Any = self.data
@@ -65,11 +66,12 @@ class FactsDocument:
                 node[part] = child
             node = child
         last = path[-1]
-        if isinstance(node, dict) and node.get(last) == value and last in node:
-            return
+        if isinstance(node, dict) and node.get(last) == value and (last in node or value is None):
+            return False
         node[last] = value
         self.dirty = True
         self.validate()
+        return True
 
     def list_at(self, path: FieldPath) -> list:
         """The list at `path`, created empty if missing (for item editors)."""

@@ -4,6 +4,7 @@ outline parser turns it into the `Document` that the writers lay out."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ def phrases_for(year: int) -> dict[str, str]:
     return chosen
 
 
+@cache
 def outline_plan() -> tuple[list[Section], list[Section]]:
     """Statutory contents and topic areas in the order and with the default headings of the
     structure model learned from real reports; the taxonomy alone when there is no model."""

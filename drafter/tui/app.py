@@ -126,7 +126,8 @@ class DrafterApp(App[None]):
 
     # ---- editing --------------------------------------------------------------------------
     def on_field_changed(self, event: FieldChanged) -> None:
-        self.doc.set(event.path, event.value)
+        if not self.doc.set(event.path, event.value):
+            return
         self.refresh_views()
         if self._journal_timer is None:
             self._journal_timer = self.set_timer(JOURNAL_DELAY, self._write_journal)
