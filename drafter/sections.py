@@ -12,16 +12,11 @@ from functools import cache
 from drafter.models.catalogue import taxonomy
 from drafter.models.document import Document
 from drafter.models.outline import Outline, OutlineHeading, Status
-from drafter.models.structure import StructureModel, _key
+from drafter.models.structure import StructureModel, heading_key
+from drafter.outline import DATE, DATE_CN, DATE_GARBLED, cn_to_int
 
 YEAR_IN_TITLE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*年")
 BARE_NUMBER = re.compile(r"[、.（）()]")
-MIN_CONFIDENCE = 0.3
-
-
-def heading_key(text: str) -> str:
-    """A heading with years and numbers turned into slots, so that 「2022年度…」 matches 「2024年度…」."""
-    return _key(text)
 
 
 @cache
@@ -87,8 +82,6 @@ def report_year(doc: Document) -> int | None:
 
 def parse_date(text: str) -> tuple[int, int, int] | None:
     """「2025年1月15日」, 「二〇二五年一月十五日」 or garbled 「2019129」 → (year, month, day)."""
-    from drafter.outline import DATE, DATE_CN, DATE_GARBLED, cn_to_int
-
     if match := DATE.match(text):
         return int(match.group(1)), int(match.group(2)), int(match.group(3))
     if match := DATE_CN.match(text):
@@ -108,9 +101,8 @@ def issuer_of(doc: Document) -> str | None:
     title = doc.title_text or ""
     if len(doc.title) > 1 and "报告" not in doc.title[0]:
         return doc.title[0]
-    for marker in ("关于",):
-        if marker in title:
-            return title.split(marker)[0] or None
+    if "关于" in title:
+        return title.split("关于")[0] or None
     match = YEAR_IN_TITLE.search(title)
     if match and match.start() > 0:
         return title[: match.start()]
@@ -189,7 +181,8 @@ def _assign_unheaded_contents(outline: Outline, doc: Document) -> None:
             outline.section_of_line[paragraph.line or 0] = owner
 
 
-def _statutory_of(section_id: str | None) -> str | None:
+def statutory_owner(section_id: str | None) -> str | None:
+    """The statutory content a section belongs to: topic areas are part of the measures."""
     if section_id is None:
         return None
     return section_id if section_id in taxonomy().statutory_ids else "measures"
@@ -204,7 +197,7 @@ def statutory_status(
         if heading.level != 1 and heading.confidence < 1.0:
             continue
         for sid in heading.sections:
-            owner = _statutory_of(sid)
+            owner = statutory_owner(sid)
             if owner and (heading.level == 1 or owner == sid):
                 status[owner] = "section"
                 evidence[owner].append(heading.line or 0)

@@ -13,7 +13,6 @@ NAME_BEFORE = re.compile(r"[\u4e00-\u9fff（）“”]{1,16}$")
 NAME_BREAK = re.compile(r"[，、；：（）“”《》和及与]")
 TRAILING = re.compile(r"(均为|均达到|均达|达到|达|为|约|是|了)$")
 LEADING = re.compile(r"^(全年|共计|累计|共|全县|全区|全市|其中|已|均|达到|达|为|实现|开展|完成)+")
-RATE_NAME = re.compile(r"率$")
 
 
 @dataclass(frozen=True)

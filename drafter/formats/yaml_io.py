@@ -145,12 +145,7 @@ def parse_facts(text: str, filename: str = "<facts>") -> Facts:
     try:
         return Facts.model_validate(data)
     except ValidationError as exc:
-        data = load_yaml(text, filename)
-        # A union (int | float) reports once per member: keep the last report for each field.
-        by_field = {
-            str(p.location): p for p in (_translate(e, data, filename) for e in exc.errors())
-        }
-        problems = list(by_field.values())
+        problems = translate_errors(exc, load_yaml(text, filename), filename)
         problems.sort(key=lambda p: (p.location.line or 0) if p.location else 0)
         raise problems[0].__class__(
             problems[0].message,

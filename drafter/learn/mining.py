@@ -71,13 +71,10 @@ def mine(outline: Outline) -> ReportFacts:
         for sid in owners:
             facts.phrasings[sid] |= _phrases(text)
             facts.metrics[sid] |= {(f.name[-8:], f.unit) for f in figures(text) if len(f.name) >= 2}
-    for sid in taxonomy().statutory_ids:
-        if (
-            facts.status.get(sid) == "section"
-            and sid == "measures"
-            and "measures" not in facts.position
-        ):
-            first = next((h for h in outline.headings if h.level == 1 and h.section != sid), None)
-            if first is not None:  # measures given as topical level-1 sections
-                facts.position["measures"] = facts.position.get(first.section or "", 0.0)
+    if facts.status.get("measures") == "section" and "measures" not in facts.position:
+        first = next(
+            (h for h in outline.headings if h.level == 1 and h.section != "measures"), None
+        )
+        if first is not None:  # measures given as topical level-1 sections
+            facts.position["measures"] = facts.position.get(first.section or "", 0.0)
     return facts

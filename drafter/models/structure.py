@@ -63,7 +63,7 @@ class StructureModel(_Data):
         index: dict[str, list[str]] = {}
         for section in self.sections:
             for seen in section.headings:
-                index.setdefault(_key(seen.text), []).append(section.id)
+                index.setdefault(heading_key(seen.text), []).append(section.id)
         return index
 
     def heading_index(self) -> dict[str, list[str]]:
@@ -71,5 +71,6 @@ class StructureModel(_Data):
         return self._index
 
 
-def _key(text: str) -> str:
+def heading_key(text: str) -> str:
+    """A heading with years and numbers as slots, so that 「2022年度…」 matches 「2024年度…」."""
     return re.sub(r"\d+", "{n}", re.sub(r"\s+", "", text)).strip("。")

@@ -15,7 +15,6 @@ from drafter.models.facts import AREA_MODELS, Measures, Meta, Part, Shortcomings
 
 State = Literal["empty", "partial", "complete", "error"]
 STATE_MARKS = {"empty": "○", "partial": "◐", "complete": "●", "error": "✗"}
-STATE_LABELS = {"empty": "未填", "partial": "部分", "complete": "完成", "error": "有错误"}
 
 
 @dataclass(frozen=True)

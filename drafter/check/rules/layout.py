@@ -92,10 +92,11 @@ def _roles(ctx: CheckContext) -> Iterator[tuple[str, int, list[RunLook]]]:
             continue
         if paragraph.is_heading and paragraph.level:
             yield f"heading{paragraph.level}", paragraph.line, runs[:1]
-            if paragraph.is_run_in and len(runs) > 1:
-                yield "body", paragraph.line, [max(runs[1:], key=lambda r: len(r.text))]
+            body = look.dominant(skip=1) if paragraph.is_run_in else None
+            if body is not None:
+                yield "body", paragraph.line, [body]
         else:
-            yield "body", paragraph.line, [max(runs, key=lambda r: len(r.text))]
+            yield "body", paragraph.line, [look.dominant()]
 
 
 def _fonts(ctx: CheckContext) -> Iterator[Finding]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from drafter.check.context import CheckContext, finding
 from drafter.models.catalogue import taxonomy
 from drafter.models.findings import Finding
-from drafter.sections import parse_date
+from drafter.sections import parse_date, statutory_owner
 
 CODES = {
     "statutory-missing": "error",
@@ -82,7 +82,7 @@ def _order(ctx: CheckContext) -> Iterator[Finding]:
         if heading.level != 1:
             continue
         for sid in heading.sections:
-            owner = sid if sid in rank else "measures"
+            owner = statutory_owner(sid)
             if owner not in [s for _, s, _ in first_seen]:
                 first_seen.append((rank[owner], owner, heading.line or 0))
     for (r1, s1, _), (r2, s2, line) in zip(first_seen, first_seen[1:], strict=False):
