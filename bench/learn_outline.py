@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import SEEDS, make_corpus  # noqa: E402
 from drafter.formats.reader import read_document  # noqa: E402
 from drafter.learn.learner import learn  # noqa: E402
-from drafter.sections import read_outline  # noqa: E402
+from drafter.reading.outline import read_outline  # noqa: E402
 
 
 def median_time(fn, runs: int) -> float:

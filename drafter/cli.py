@@ -53,7 +53,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _write_facts(args: argparse.Namespace, text: str) -> None:
-    from drafter.formats.yaml_io import write_atomic
+    from drafter.files import write_atomic
     from drafter.skeleton import SCHEMA_FILE, schema_json
 
     if args.output is None:
@@ -93,7 +93,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_outline(args: argparse.Namespace) -> int:
     from drafter.formats.reader import read_document
     from drafter.present import outline_text
-    from drafter.sections import read_outline
+    from drafter.reading.outline import read_outline
 
     outline = read_outline(read_document(args.file), str(args.file), _model(args.model), args.year)
     if args.format == "json":
@@ -129,7 +129,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from drafter.check.engine import Options, check_files
     from drafter.check.report import Output, summary_row, to_csv, to_html
     from drafter.corpus import expand
-    from drafter.formats.yaml_io import write_atomic
+    from drafter.files import write_atomic
     from drafter.present import progress
 
     files = expand(args.inputs)

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.files import write_atomic
 from drafter.formats.docx_writer import write_docx
 from drafter.formats.style_file import load_style
 from drafter.formats.text_writer import write_markdown, write_text
-from drafter.formats.yaml_io import read_facts, write_atomic
+from drafter.formats.yaml_io import read_facts
 from drafter.models.document import Document
 from drafter.models.facts import Facts
-from drafter.outline import parse_text
+from drafter.reading.parser import parse_text
 from drafter.render.report import render_report
 
 FORMATS = ("docx", "md", "txt")

@@ -19,8 +19,8 @@ from drafter.formats.structure_file import default_model
 from drafter.models.catalogue import Metric, catalogue, taxonomy
 from drafter.models.facts import Facts
 from drafter.models.outline import Outline
-from drafter.sections import read_outline, score_heading
-from drafter.text_figures import Figure, figures, sentences
+from drafter.reading.figures import TextFigure, figures, sentences
+from drafter.reading.outline import read_outline, score_heading
 
 AMOUNT_FACTOR = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 MAX_HEADING = 40
@@ -35,7 +35,7 @@ class Extraction:
     ambiguous: list[str] = field(default_factory=list)  # metric ids named by several values
 
 
-def match_metric(sentence: str, figure: Figure) -> tuple[Metric, int] | None:
+def match_metric(sentence: str, figure: TextFigure) -> tuple[Metric, int] | None:
     """The catalogue metric a figure names, with the length of the cue that named it: the
     longest matching cue wins; units must agree."""
     best: tuple[Metric, int] | None = None
@@ -56,13 +56,13 @@ def match_metric(sentence: str, figure: Figure) -> tuple[Metric, int] | None:
     return best
 
 
-def _unit_fits(metric: Metric, units: list[str], figure: Figure) -> bool:
+def _unit_fits(metric: Metric, units: list[str], figure: TextFigure) -> bool:
     if metric.kind == "amount":
         return figure.unit in AMOUNT_FACTOR
     return figure.unit in (units or [metric.unit])
 
 
-def _value(metric: Metric, figure: Figure) -> int | float:
+def _value(metric: Metric, figure: TextFigure) -> int | float:
     if metric.kind == "amount":
         return round(figure.value * AMOUNT_FACTOR[figure.unit], 2)
     return int(figure.value)
@@ -95,7 +95,7 @@ def extract(outline: Outline) -> Extraction:
     parts: dict[str, list[dict]] = defaultdict(list)
     general_plans: list[str] = []
     candidates: dict[str, dict[float, int]] = defaultdict(dict)  # metric → value → longest cue
-    found: list[tuple[str, Figure, dict]] = []  # (metric id or "", figure, highlight)
+    found: list[tuple[str, TextFigure, dict]] = []  # (metric id or "", figure, highlight)
     headings = {h.line: h for h in outline.headings}
 
     first_heading = next((p.line for p in doc.paragraphs if p.is_heading), None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.outline import normalize_line, parse_text, split_heading
+from drafter.reading.parser import normalize_line, parse_text, split_heading
 from tests.conftest import SEEDS
 
 

@@ -18,9 +18,10 @@ from drafter.formats.docx_reader import read_docx_bytes
 from drafter.formats.reader import read_document
 from drafter.learn.learner import learn
 from drafter.models.catalogue import taxonomy
-from drafter.outline import noise_kind
+from drafter.reading.metadata import parse_date
+from drafter.reading.outline import read_outline
+from drafter.reading.parser import noise_kind
 from drafter.resources import load_data
-from drafter.sections import parse_date, read_outline
 from tests.conftest import ROOT, SEEDS
 
 EXPECTED = ROOT / "tests" / "data" / "seeds_expected"

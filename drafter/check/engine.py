@@ -15,7 +15,7 @@ from drafter.formats.reader import read_document, read_report
 from drafter.formats.structure_file import default_model, read_model
 from drafter.formats.style_file import load_style
 from drafter.models.findings import SEVERITY_ORDER, Finding, ReportResult
-from drafter.sections import read_outline
+from drafter.reading.outline import read_outline
 
 RULES = [structure, patterns, years, terms, numbers, layout, previous]
 CODES = {code: severity for rule in RULES for code, severity in rule.CODES.items()}

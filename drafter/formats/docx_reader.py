@@ -15,7 +15,7 @@ from lxml import etree
 from drafter.errors import DrafterError, Location
 from drafter.models.document import Document
 from drafter.models.layout import Layout, ParagraphLook, RunLook
-from drafter.outline import normalize_line, parse_lines
+from drafter.reading.parser import normalize_line, parse_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, .wps, and encrypted .docx

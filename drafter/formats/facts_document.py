@@ -10,7 +10,8 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from drafter.formats.yaml_io import dump_yaml, field_label, load_yaml, problem_paths, write_atomic
+from drafter.files import write_atomic
+from drafter.formats.yaml_io import dump_yaml, field_label, load_yaml, problem_paths
 from drafter.models.facts import Facts
 
 FieldPath = tuple[str | int, ...]

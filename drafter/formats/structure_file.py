@@ -8,7 +8,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from drafter.errors import DrafterError, Location
-from drafter.formats.yaml_io import dump_yaml, load_yaml, write_atomic
+from drafter.files import write_atomic
+from drafter.formats.yaml_io import dump_yaml, load_yaml
 from drafter.models.structure import StructureModel
 from drafter.resources import templates_dir
 

@@ -7,7 +7,7 @@ import codecs
 import re
 
 from drafter.models.document import Document
-from drafter.outline import parse_text
+from drafter.reading.parser import parse_text
 
 BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),

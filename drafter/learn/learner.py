@@ -10,7 +10,7 @@ from drafter.formats.reader import read_document
 from drafter.learn.mining import ReportFacts, mine
 from drafter.learn.model import build_model
 from drafter.models.structure import StructureModel
-from drafter.sections import read_outline
+from drafter.reading.outline import read_outline
 
 
 def learn(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from drafter.models.catalogue import taxonomy
 from drafter.models.outline import Outline
-from drafter.text_figures import figures, sentences
+from drafter.reading.figures import figures, sentences
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CLAUSE = re.compile(r"[^，。；：！？]+")

@@ -18,6 +18,12 @@ class Paragraph(BaseModel):
     heading: str | None = None  # heading text, without number and without the run-in body
     text: str = ""  # body text; for a run-in heading, what follows the heading's 「。」
     line: int | None = None  # 1-based line (text) or paragraph (docx) in the source
+    # Known when drafter wrote the paragraph (or read back its own file); None for foreign text,
+    # where the outline decides. `section` is a section id (statutory content or topic area);
+    # `source` the facts field the text came from, e.g. ("measures", "areas", "mediation",
+    # "highlights", 0, "text").
+    section: str | None = None
+    source: tuple[str | int, ...] | None = None
 
     @property
     def is_heading(self) -> bool:

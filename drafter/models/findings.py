@@ -19,6 +19,8 @@ class Finding(BaseModel):
     message: str  # Chinese, for the writer
     line: int | None = None  # line (text) or paragraph (docx), 1-based
     excerpt: str | None = None  # the quoted context
+    # the facts field the finding is about, when the checked document was drafted from facts
+    field: tuple[str | int, ...] | None = None
 
 
 class ReportResult(BaseModel):

@@ -208,7 +208,7 @@ class DrafterApp(App[None]):
             )
             return
         from drafter.draft import draft_document, render_bytes
-        from drafter.formats.yaml_io import write_atomic
+        from drafter.files import write_atomic
 
         try:
             result = draft_document(self.doc.facts, self.today)
@@ -244,7 +244,7 @@ class DrafterApp(App[None]):
         from drafter.check.engine import check_outline
         from drafter.draft import draft_document
         from drafter.formats.style_file import load_style
-        from drafter.sections import read_outline
+        from drafter.reading.outline import read_outline
 
         outline = read_outline(
             draft_document(self.doc.facts, self.today).document, None, default_model()

@@ -7,7 +7,7 @@ import datetime as dt
 from drafter.formats.facts_document import FactsDocument
 from drafter.models.catalogue import catalogue, taxonomy
 from drafter.models.figures import slot_values
-from drafter.outline import split_heading
+from drafter.reading.parser import split_heading
 from drafter.render.report import render_report
 from drafter.tui.sections import SectionSpec
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from drafter.check.engine import Options, check_file
 from drafter.formats.docx_reader import MAX_PART_BYTES
-from drafter.outline import parse_text
+from drafter.reading.parser import parse_text
 from tests.conftest import SEEDS
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000

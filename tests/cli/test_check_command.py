@@ -53,7 +53,7 @@ def test_json_output_follows_the_documented_shape(cli):
         "line": 8,
     }
     for finding in report["findings"]:
-        assert set(finding) == {"code", "severity", "message", "line", "excerpt"}
+        assert set(finding) == {"code", "severity", "message", "line", "excerpt", "field"}
         assert finding["severity"] in ("error", "warning", "info")
 
 

@@ -10,7 +10,7 @@ from drafter.draft import draft_document
 from drafter.formats.text_writer import write_text
 from drafter.formats.yaml_io import read_facts
 from drafter.models.facts import Facts
-from drafter.outline import parse_text
+from drafter.reading.parser import parse_text
 from drafter.render.report import render_report
 from tests.conftest import EXAMPLES
 

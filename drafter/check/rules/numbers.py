@@ -11,8 +11,8 @@ from functools import cache
 from drafter.check.context import CheckContext, finding
 from drafter.models.figures import format_number
 from drafter.models.findings import Finding, Severity
+from drafter.reading.figures import TextFigure, figures, sentences
 from drafter.resources import load_data
-from drafter.text_figures import Figure, figures, sentences
 
 CODES = {
     "number-percent-range": "error",
@@ -41,7 +41,7 @@ def _rate_entry(name: str) -> dict | None:
     return max(matches, key=lambda r: len(r["rate"])) if matches else None
 
 
-def _is_rate(f: Figure) -> bool:
+def _is_rate(f: TextFigure) -> bool:
     return f.is_rate and "率" in f.name and not any(w in f.name for w in CHANGE_WORDS)
 
 

@@ -8,8 +8,8 @@ from functools import cache
 
 from drafter.check.context import CheckContext, finding
 from drafter.models.findings import Finding
+from drafter.reading.figures import sentences
 from drafter.resources import load_data
-from drafter.text_figures import sentences
 
 CODES = {"term-outdated": "warning"}
 

@@ -16,7 +16,7 @@ LEADING = re.compile(r"^(全年|共计|累计|共|全县|全区|全市|其中|�
 
 
 @dataclass(frozen=True)
-class Figure:
+class TextFigure:
     name: str  # the words before the number, leading filler removed: 「受理矛盾纠纷」
     value: float
     text: str  # the number as written: 「28.4」
@@ -35,7 +35,7 @@ class Figure:
         return len(self.text.partition(".")[2])
 
 
-def figures(sentence: str) -> list[Figure]:
+def figures(sentence: str) -> list[TextFigure]:
     out = []
     previous_end = 0
     for match in NUMBER_UNIT.finditer(sentence):
@@ -47,7 +47,7 @@ def figures(sentence: str) -> list[Figure]:
         # the name is the phrase right before the number: 「…，调解成功1142件」 → 「调解成功」
         name = TRAILING.sub("", LEADING.sub("", NAME_BREAK.split(before.group())[-1]))
         out.append(
-            Figure(
+            TextFigure(
                 name=name,
                 value=float(match.group("value")),
                 text=match.group("value"),

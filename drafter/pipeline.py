@@ -1,0 +1,99 @@
+"""The stages every verb and the form go through, and nothing else does:
+
+    facts file ──load_facts──► Facts ──draft──► Document ──render──► .docx / .md / .txt bytes
+    report file ──read──► Document (+ page layout)
+    Document ──outline──► Outline ──check──► findings
+
+`cli.py` and `tui/` call these functions; neither reaches past them into formats/, reading/,
+render/ or check/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.models.document import Document
+from drafter.models.facts import Facts
+from drafter.models.findings import Finding
+from drafter.models.layout import Layout
+from drafter.models.outline import Outline
+from drafter.models.structure import StructureModel
+
+
+@dataclass
+class Drafted:
+    document: Document
+    text: str  # the report as plain text (for previews and golden tests)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReadReport:
+    document: Document
+    layout: Layout | None = None  # .docx only
+
+
+def load_facts(path: Path) -> Facts:
+    from drafter.formats.yaml_io import read_facts
+
+    return read_facts(path)
+
+
+def draft(
+    facts: Facts, today: dt.date | None = None, template_dirs: list[Path] | None = None
+) -> Drafted:
+    from drafter.draft import draft_document
+
+    result = draft_document(facts, today, template_dirs)
+    return Drafted(result.document, result.text, result.warnings)
+
+
+def render(
+    document: Document, fmt: str, style: str = "gbt9704", author: str | None = None
+) -> bytes:
+    from drafter.draft import Draft, render_bytes
+
+    return render_bytes(Draft(document, ""), fmt, style, author)
+
+
+def read(path: Path, with_layout: bool = False) -> ReadReport:
+    from drafter.formats.reader import read_report
+
+    document, layout = read_report(path, with_layout=with_layout)
+    return ReadReport(document, layout)
+
+
+def outline(
+    document: Document,
+    model: StructureModel | None = None,
+    year: int | None = None,
+    path: str | None = None,
+) -> Outline:
+    from drafter.formats.structure_file import default_model
+    from drafter.reading.outline import read_outline
+
+    return read_outline(document, path, model or default_model(), year)
+
+
+def check(
+    document: Document,
+    *,
+    layout: Layout | None = None,
+    previous: Document | None = None,
+    year: int | None = None,
+    style: str = "gbt9704",
+    model: StructureModel | None = None,
+) -> tuple[Outline, list[Finding]]:
+    from drafter.check.context import CheckContext
+    from drafter.check.engine import check_outline
+    from drafter.formats.style_file import load_style
+
+    read_ = outline(document, model, year)
+    before = outline(previous, model) if previous is not None else None
+    return read_, check_outline(CheckContext(read_, load_style(style), layout, before))
+
+
+def check_facts(facts: Facts, today: dt.date | None = None) -> list[Finding]:
+    """What `drafter check` would say of the report these facts draft (the form's findings)."""
+    return check(draft(facts, today).document, year=facts.meta.year)[1]

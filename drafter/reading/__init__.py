@@ -1,0 +1,2 @@
+"""Reading report text: lines → `Document` (parser), `Document` → `Outline` (outline), the
+report's year, date and issuer (metadata), figures written in sentences (figures)."""
