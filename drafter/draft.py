@@ -14,7 +14,6 @@ from drafter.formats.text_writer import write_markdown, write_text
 from drafter.formats.yaml_io import read_facts
 from drafter.models.document import Document
 from drafter.models.facts import Facts
-from drafter.reading.parser import parse_text
 from drafter.render.report import render_report
 
 FORMATS = ("docx", "md", "txt")
@@ -30,8 +29,8 @@ class Draft:
 def draft_document(
     facts: Facts, today: dt.date | None = None, template_dirs: list[Path] | None = None
 ) -> Draft:
-    text, warnings = render_report(facts, today, template_dirs)
-    return Draft(parse_text(text), text, warnings)
+    document, warnings = render_report(facts, today, template_dirs)
+    return Draft(document, write_text(document), warnings)
 
 
 def output_format(output: Path, requested: str | None) -> str:

@@ -44,6 +44,11 @@ class Paragraph(BaseModel):
 
 class Document(BaseModel):
     title: list[str] = Field(default_factory=list)  # one or more lines as written
+    # What drafter knew when it wrote the report (from the facts), read back from its own files;
+    # None for foreign files, where reading/metadata.py works them out from the text.
+    issuer: str | None = None
+    kind: str | None = None  # government | department | joint
+    year: int | None = None
     title_line: int | None = None
     addressee: str | None = None  # 主送机关, without the trailing 「：」
     paragraphs: list[Paragraph] = Field(default_factory=list)

@@ -11,13 +11,54 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import re
+
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.ext import Extension
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import DrafterError, Location
 from drafter.render.filters import FILTERS
+from drafter.render.markup import PARAGRAPH_BREAK
 from drafter.resources import templates_dir
+
+
+MARKER_START = re.compile(r"^([ \t]*@[a-z]+)", re.M)
+
+
+class Origin(str):
+    """A line of markup the environment itself writes (template start and end): printed as is."""
+
+
+def _origin(kind: str, where: str) -> Origin:
+    return Origin(f"@{kind} at={where}:1 |\n" if kind == "begin" else f"\n@{kind} at={where}:0 |\n")
+
+
+class MarkerOrigin(Extension):
+    """Writes each paragraph marker's own template file and line into it (`at=name:line`), and
+    marks where each template's output begins and ends, so a structure error in the rendered
+    report names the template (and line) that wrote it. Source lines are not added or removed:
+    Jinja's own errors keep their line numbers."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        where = (filename or name or "?").replace(" ", "_").replace("|", "_")
+        lines = source.split("\n")
+        for n, line in enumerate(lines):
+            lines[n] = MARKER_START.sub(lambda m, n=n: f"{m.group(1)} at={where}:{n + 1}", line)
+        lines[0] = f'{{{{ drafter_origin("begin", "{where}") }}}}' + lines[0]
+        lines[-1] += f'{{{{ drafter_origin("end", "{where}") }}}}'
+        return "\n".join(lines)
+
+
+def _finalize(value: Any) -> Any:
+    """Every value a template prints: a line break in user text starts a new paragraph of the
+    same kind, never a new line of markup."""
+    if isinstance(value, Origin):
+        return value
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return PARAGRAPH_BREAK.join(value.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return value
 
 
 def make_environment(extra_dirs: list[Path] | None = None) -> SandboxedEnvironment:
@@ -36,8 +77,11 @@ def _environment(extra_dirs: tuple[str, ...]) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=[MarkerOrigin],
+        finalize=_finalize,
     )
     env.filters.update(FILTERS)
+    env.globals["drafter_origin"] = _origin
     return env
 
 

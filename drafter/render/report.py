@@ -14,7 +14,9 @@ from drafter.models.catalogue import Section, catalogue, taxonomy
 from drafter.models.facts import Facts, Part
 from drafter.models.figures import metric_sentences
 from drafter.render.environment import make_environment, render
+from drafter.models.document import Document
 from drafter.render.filters import cn_date
+from drafter.render.markup import to_document
 from drafter.resources import load_data
 
 REPORT_TEMPLATE = "report.txt.j2"
@@ -129,10 +131,14 @@ def build_context(facts: Facts, today: dt.date) -> tuple[dict[str, Any], list[st
 
 def render_report(
     facts: Facts, today: dt.date | None = None, template_dirs: list[Path] | None = None
-) -> tuple[str, list[str]]:
+) -> tuple[Document, list[str]]:
+    """Facts → `Document` with every paragraph's structure as the templates state it."""
     for folder in template_dirs or []:
         if not folder.is_dir():
             raise DrafterError(f"模板目录不存在：{folder}", hint="--templates 应指向一个文件夹。")
     context, warnings = build_context(facts, today or dt.date.today())
-    text = render(make_environment(template_dirs), REPORT_TEMPLATE, context)
-    return text, warnings
+    rendered = render(make_environment(template_dirs), REPORT_TEMPLATE, context)
+    document = to_document(rendered, {*taxonomy().statutory_ids, *(a.id for a in taxonomy().areas)})
+    meta = facts.meta
+    document.issuer, document.kind, document.year = meta.issuer, meta.kind, meta.year
+    return document, warnings

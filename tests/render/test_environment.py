@@ -51,9 +51,31 @@ def test_syntax_error_names_line(tmp_path):
 
 
 def test_user_templates_override_builtin(tmp_path):
-    folder = override(tmp_path, "{{ year }}年，本单位自写开头。\n")
-    text, _ = render_report(FACTS, template_dirs=[folder])
-    assert "2026年，本单位自写开头。" in text
+    folder = override(tmp_path, "@text source=opening | {{ year }}年，本单位自写开头。\n")
+    document, _ = render_report(FACTS, template_dirs=[folder])
+    assert document.paragraphs[0].text == "2026年，本单位自写开头。"
+    assert document.paragraphs[0].source == ("opening",)
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("{{ year }}年，没有段落标记。\n", 1, "没有段落标记"),
+        ("@text | 第一段\n\n{{ year }}年，没有段落标记。\n", 1, "没有段落标记"),
+        ("@text | 第一段\n@chapter | 第二段\n", 2, "未知的段落类别"),
+        ("@text | 第一段\n\n@heading level=7 | 标题\n", 3, "level=1 到 level=4"),
+        ("@heading level=1 section=nowhere | 标题\n", 1, "未知的章节"),
+        ("@text colour=red | 正文\n", 1, "未知的段落属性"),
+        ("@runin | 正文\n", 1, "紧接在一个标题之后"),
+    ],
+)
+def test_invalid_structure_names_the_user_template_and_line(tmp_path, body, line, message):
+    folder = override(tmp_path, body)
+    with pytest.raises(DrafterError) as info:
+        render_report(FACTS, template_dirs=[folder])
+    assert message in info.value.message
+    assert info.value.location.file.endswith("opening.txt.j2")
+    assert info.value.location.line == line
 
 
 def test_missing_template_folder(tmp_path):

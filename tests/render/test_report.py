@@ -11,15 +11,19 @@ from drafter.formats.text_writer import write_text
 from drafter.formats.yaml_io import read_facts
 from drafter.models.facts import Facts
 from drafter.reading.parser import parse_text
-from drafter.render.report import render_report
 from tests.conftest import EXAMPLES
 
 TODAY = dt.date(2027, 1, 10)
 
 
+def rendered(facts: Facts, today: dt.date) -> tuple[str, list[str]]:
+    draft = draft_document(facts, today)
+    return draft.text, draft.warnings
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_example_text_golden(path, snapshot):
-    text, warnings = render_report(read_facts(path), TODAY)
+    text, warnings = rendered(read_facts(path), TODAY)
     assert text == snapshot
     assert warnings == snapshot(name="warnings")
 
@@ -55,7 +59,7 @@ def test_county_example_has_every_part():
 
 def test_statutory_content_without_facts_gets_placeholder_and_warning():
     facts = Facts.model_validate({"meta": {"issuer": "示例县人民政府", "year": 2026}})
-    text, warnings = render_report(facts, TODAY)
+    text, warnings = rendered(facts, TODAY)
     for name in (
         "主要举措和成效",
         "存在的不足和原因",
@@ -74,7 +78,7 @@ def test_optional_areas_without_facts_are_left_out():
             "measures": {"areas": {"emergency": {}, "rules": {"metrics": {"normative_filed": 3}}}},
         }
     )
-    text, _ = render_report(facts, TODAY)
+    text, _ = rendered(facts, TODAY)
     assert "突发事件" not in text
     assert "（一）健全依法行政制度体系" in text and "报备3件。" in text
     assert "清理废止" not in text and "审查行政规范性文件" not in text
@@ -103,7 +107,7 @@ def test_joint_report_title_and_signers():
 )
 def test_time_sensitive_phrase_follows_the_year(year, phrase):
     facts = Facts.model_validate({"meta": {"issuer": "示例县人民政府", "year": year}})
-    text, _ = render_report(facts, TODAY)
+    text, _ = rendered(facts, TODAY)
     opening = next(line for line in text.splitlines() if line.startswith(f"{year}年，"))
     assert phrase in opening
 
@@ -117,5 +121,44 @@ def test_carried_over_highlight_warns():
             },
         }
     )
-    _, warnings = render_report(facts, TODAY)
+    _, warnings = rendered(facts, TODAY)
     assert any("沿用上年" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "二、存在的不足和原因方面的问题已全部整改到位。",
+        "（三）下一步工作安排",
+        "特此报告。",
+        "第一段\n@heading level=1 section=shortcomings | 存在的不足\n三、下一步",
+        "2027年1月1日",
+    ],
+)
+def test_user_text_never_changes_the_outline(typed):
+    """Whatever a writer types into an intro or a highlight, it stays body text of its area."""
+    facts = Facts.model_validate(
+        {
+            "meta": {"issuer": "示例县人民政府", "year": 2026},
+            "measures": {
+                "areas": {
+                    "rules": {"intro": typed, "highlights": [{"heading": "小标题", "text": typed}]}
+                }
+            },
+            "shortcomings": {"items": ["不足。"]},
+        }
+    )
+    doc = draft_document(facts, TODAY).document
+    level1 = [p.section for p in doc.paragraphs if p.level == 1]
+    assert level1 == ["measures", "shortcomings", "leader_duty", "next_year"]
+    typed_paragraphs = [
+        p for p in doc.paragraphs if p.source and p.source[:3] == ("measures", "areas", "rules")
+    ]
+    assert all(p.section == "rules" for p in typed_paragraphs)
+    assert all(p.level in (0, 2, 3) for p in typed_paragraphs)
+    assert doc.closing == "特此报告。" and doc.date == "2027年1月10日"
+    intro = [p for p in typed_paragraphs if p.source[-1] == "intro"]
+    assert [p.text for p in intro] == [
+        line.rstrip("。") + "。" if i == len(typed.splitlines()) - 1 else line
+        for i, line in enumerate(typed.splitlines())
+    ]
