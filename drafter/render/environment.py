@@ -6,23 +6,21 @@ override one template and keep the rest; the sandbox keeps them away from Python
 
 from __future__ import annotations
 
+import re
 import traceback
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import re
-
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
-from jinja2.ext import Extension
 from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.errors import DrafterError, Location
 from drafter.render.filters import FILTERS
 from drafter.render.markup import PARAGRAPH_BREAK
 from drafter.resources import templates_dir
-
 
 MARKER_START = re.compile(r"^([ \t]*@[a-z]+)", re.M)
 

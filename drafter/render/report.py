@@ -11,10 +11,10 @@ from typing import Any
 from drafter.errors import DrafterError
 from drafter.formats.structure_file import default_model
 from drafter.models.catalogue import Section, catalogue, taxonomy
+from drafter.models.document import Document
 from drafter.models.facts import Facts, Part
 from drafter.models.figures import metric_sentences
 from drafter.render.environment import make_environment, render
-from drafter.models.document import Document
 from drafter.render.filters import cn_date
 from drafter.render.markup import to_document
 from drafter.resources import load_data
