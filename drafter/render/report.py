@@ -1,5 +1,5 @@
-"""Facts → report text, through the templates. The text looks the way the report looks; the
-outline parser turns it into the `Document` that the writers lay out."""
+"""Facts → the template context → `Document`. The templates write the report the way it looks
+and state each paragraph's structure (render/markup.py); nothing is guessed back from text."""
 
 from __future__ import annotations
 
