@@ -100,7 +100,7 @@ def extract(outline: Outline) -> Extraction:
 
     first_heading = next((p.line for p in doc.paragraphs if p.is_heading), None)
     for paragraph in doc.paragraphs:
-        owner = outline.section_of_line.get(paragraph.line or 0)
+        owner = outline.section_of(paragraph)
         heading = headings.get(paragraph.line)
         if (
             owner is None

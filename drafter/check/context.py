@@ -29,12 +29,8 @@ class CheckContext:
     def year(self) -> int | None:
         return self.outline.year
 
-    def paragraphs_of(self, section_id: str) -> list[Paragraph]:
-        return [
-            p
-            for p in self.document.paragraphs
-            if self.outline.section_of_line.get(p.line or 0) == section_id
-        ]
+    def paragraphs_of(self, content: str) -> list[Paragraph]:
+        return self.outline.paragraphs_in(content)
 
 
 def excerpt(text: str, start: int = 0, end: int | None = None) -> str:

@@ -13,9 +13,10 @@ import zipfile
 from lxml import etree
 
 from drafter.errors import DrafterError, Location
-from drafter.models.document import Document
+from drafter.formats.own_marks import PROPERTY, STYLE_PREFIX, apply_record, loads
+from drafter.models.document import Document, Paragraph
 from drafter.models.layout import Layout, ParagraphLook, RunLook
-from drafter.reading.parser import normalize_line, parse_lines
+from drafter.reading.parser import normalize_line, parse_lines, split_heading, split_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, .wps, and encrypted .docx
@@ -127,6 +128,9 @@ class DocxPackage:
         self.styles = _styles_of(self.zip, path)
 
     def document(self) -> Document:
+        record = self.own_record()
+        if record is not None:
+            return apply_record(own_document(self), record)
         entries = paragraph_texts(self)
         lines = [(n, normalize_line(t)) for n, t, _ in entries]
         levels = {n: lvl for n, _, lvl in entries if lvl}
@@ -134,6 +138,60 @@ class DocxPackage:
 
     def layout(self) -> Layout:
         return read_layout(self)
+
+    def own_record(self) -> dict | None:
+        """drafter's record, when drafter wrote this file (formats/own_marks.py)."""
+        props = read_part(self.zip, "docProps/custom.xml", self.path)
+        if props is None:
+            return None
+        for prop in props:
+            if prop.get("name") == PROPERTY:
+                return loads("".join(prop.itertext()))
+        return None
+
+
+def own_document(package: DocxPackage) -> Document:
+    """A .docx drafter wrote: each paragraph's role is its paragraph style. A paragraph added
+    in Word since (no drafter style) is read as the text parser would read it."""
+    doc = Document()
+    body = package.body
+    for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        role = (style.get(f"{W}val", "") if style is not None else "").removeprefix(STYLE_PREFIX)
+        lines = [normalize_line(t) for t in _paragraph_lines(p)]
+        text = "".join(lines)
+        if not text:
+            continue
+        if role == "title":
+            doc.title, doc.title_line = [t for t in lines if t], number
+        elif role == "addressee":
+            doc.addressee = text.rstrip("：")
+        elif role == "closing":
+            doc.closing = text
+        elif role == "signer":
+            doc.signers.append(text)
+        elif role == "date":
+            doc.date, doc.date_line = text, number
+        elif role.startswith("heading-") and role[-1:] in "1234":
+            level = int(role[-1])
+            number_text, rest = split_number(text, level)
+            head, stop, body_text = rest.partition("。")
+            doc.paragraphs.append(
+                Paragraph(
+                    level=level,
+                    number=number_text,
+                    heading=head if stop and body_text else rest.rstrip("。"),
+                    text=body_text if stop else "",
+                    line=number,
+                )
+            )
+        elif role == "text":
+            doc.paragraphs.append(Paragraph(text=text, line=number))
+        else:
+            paragraph = split_heading(text) or Paragraph(text=text)
+            paragraph.line = number
+            doc.paragraphs.append(paragraph)
+    return doc
 
 
 STYLES_CACHE: dict[tuple[int, int], _Styles] = {}

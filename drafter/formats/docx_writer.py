@@ -9,18 +9,46 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from xml.sax.saxutils import escape as xml_escape
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from drafter.formats.own_marks import PROPERTY, STYLE_PREFIX, dumps, record_of
 from drafter.models.document import Document, Paragraph
 from drafter.models.style import Font, Style
 
 THEME_ATTRS = ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme")
+# Each paragraph's role, as a paragraph style based on Normal (the look stays in direct
+# formatting): reading drafter's own .docx back needs no guessing, and headings carry an outline
+# level, so Word's navigation pane shows the outline.
+ROLE_STYLES = ("title", "addressee", "text", "closing", "signer", "date")
+
+CUSTOM_PROPS = "/docProps/custom.xml"
+CUSTOM_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_PROPS_REL = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+)
+CUSTOM_PROPS_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="%s">'
+    "<vt:lpwstr>%s</vt:lpwstr></property></Properties>"
+)
+
+
+def role_style(role: str) -> str:
+    return STYLE_PREFIX + role
+
+
 CHAR_TWIPS = 320  # one 3号 character: 16 pt
 
 
@@ -110,6 +138,9 @@ class DocxWriter:
         self._page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT, "right")
         self._page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT, "left")
 
+        self._role_styles()
+        self._record(document)
+
         props = doc.core_properties
         props.title = document.title_text or ""
         props.author = author or (document.signers[0] if document.signers else "")
@@ -117,6 +148,25 @@ class DocxWriter:
         props.language = "zh-CN"
         props.comments = "由 drafter 生成"
         props.created = props.modified = dt.datetime(2000, 1, 1)  # reproducible bytes-free dumps
+
+    def _role_styles(self) -> None:
+        styles = self.doc.styles
+        for role in (*ROLE_STYLES, *(f"heading-{n}" for n in range(1, 5))):
+            style = styles.add_style(role_style(role), WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.quick_style = role.startswith("heading")
+            if role.startswith("heading"):
+                level = OxmlElement("w:outlineLvl")
+                level.set(qn("w:val"), str(int(role[-1]) - 1))
+                style.element.get_or_add_pPr().append(level)
+
+    def _record(self, document: Document) -> None:
+        """drafter's record of the document (formats/own_marks.py) as a custom property."""
+        package = self.doc.part.package
+        text = xml_escape(dumps(record_of(document)))
+        blob = (CUSTOM_PROPS_XML % (PROPERTY, text)).encode("utf-8")
+        part = Part(PackURI(CUSTOM_PROPS), CUSTOM_PROPS_TYPE, blob, package)
+        package.relate_to(part, CUSTOM_PROPS_REL)
 
     def _set_fonts(self, rpr, font: Font) -> None:
         fonts = rpr.find(qn("w:rFonts"))
@@ -155,8 +205,9 @@ class DocxWriter:
         right_chars: float = 0,
         keep_with_next: bool = False,
         pitch_twips: int | None = None,
+        role: str | None = None,
     ) -> DocxParagraph:
-        p = self.doc.add_paragraph()
+        p = self.doc.add_paragraph(style=role_style(role) if role else None)
         pf = p.paragraph_format
         pf.line_spacing = Twips(pitch_twips or self.style.grid.line_pitch_twips)
         pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -218,7 +269,7 @@ class DocxWriter:
             lines = (
                 document.title if len(document.title) > 1 else split_title(document.title[0], style)
             )
-            p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True)
+            p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True, role="title")
             # 22 pt characters on a 28.95 pt line grid: without this the renderer may give each
             # title line more than one grid line.
             p._p.get_or_add_pPr().append(_on_off("w:snapToGrid", False))
@@ -228,13 +279,13 @@ class DocxWriter:
                     run.add_break()
             self._paragraph()  # one blank line below the title (7.3.2)
         if document.addressee:
-            p = self._paragraph()
+            p = self._paragraph(role="addressee")
             self._run(p, f"{document.addressee}：", fonts.body)
 
         for para in document.paragraphs:
             self._body_paragraph(para, indent)
         if document.closing:
-            p = self._paragraph(first_line_chars=indent, keep_with_next=True)
+            p = self._paragraph(first_line_chars=indent, keep_with_next=True, role="closing")
             self._run(p, document.closing, fonts.body)
         self._signature(document)
         buffer = io.BytesIO()
@@ -244,12 +295,14 @@ class DocxWriter:
     def _body_paragraph(self, para: Paragraph, indent: float) -> None:
         fonts = self.style.fonts
         if not para.is_heading:
-            p = self._paragraph(first_line_chars=indent)
+            p = self._paragraph(first_line_chars=indent, role="text")
             self._run(p, para.full_text, fonts.body)
             return
         head_font = fonts.heading(para.level)
         head = f"{para.number or ''}{para.heading}"
-        p = self._paragraph(first_line_chars=indent, keep_with_next=not para.text)
+        p = self._paragraph(
+            first_line_chars=indent, keep_with_next=not para.text, role=f"heading-{para.level}"
+        )
         if para.text:  # run-in: only the heading phrase in the heading face
             self._run(p, f"{head}。", head_font)
             self._run(p, para.text, fonts.body)
@@ -272,10 +325,12 @@ class DocxWriter:
         sig_right = date_right + w_date + sig.date_shift_chars - w_sig
         for signer in document.signers:
             right = sig_right + (w_sig - text_width(signer))
-            p = self._paragraph(WD_ALIGN_PARAGRAPH.RIGHT, right_chars=right, keep_with_next=True)
+            p = self._paragraph(
+                WD_ALIGN_PARAGRAPH.RIGHT, right_chars=right, keep_with_next=True, role="signer"
+            )
             self._run(p, signer, self.style.fonts.body)
         if document.date:
-            p = self._paragraph(WD_ALIGN_PARAGRAPH.RIGHT, right_chars=date_right)
+            p = self._paragraph(WD_ALIGN_PARAGRAPH.RIGHT, right_chars=date_right, role="date")
             self._run(p, document.date, self.style.fonts.body)
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import codecs
 import re
 
-from drafter.models.document import Document
-from drafter.reading.parser import parse_text
+from drafter.formats.own_marks import apply_record, md_record
+from drafter.models.document import Document, Paragraph
+from drafter.reading.parser import parse_text, split_number
 
 BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -61,4 +62,51 @@ def markdown_to_text(text: str) -> str:
 
 def read_text_bytes(data: bytes, markdown: bool = False) -> Document:
     text, _ = decode(data)
+    if markdown:
+        first, _, rest = text.lstrip("\ufeff").partition("\n")
+        record = md_record(first)
+        own = _own_markdown(rest, record) if record else None
+        if own is not None:
+            return own
     return parse_text(markdown_to_text(text) if markdown else text)
+
+
+def _own_markdown(text: str, record: dict) -> Document | None:
+    """A Markdown file drafter wrote: each block's kind is in the record, nothing is guessed.
+    None when the blocks no longer match the record (the file was edited): read it as text."""
+    blocks = [b.strip("\n") for b in re.split(r"\n[ \t]*\n", text.strip("\n")) if b.strip()]
+    kinds = record.get("blocks")
+    if not isinstance(kinds, list) or len(kinds) != len(blocks):
+        return None
+    doc = Document()
+    for line, (block, kind) in enumerate(zip(blocks, kinds, strict=True), start=1):
+        kind = str(kind)
+        if kind == "title":
+            doc.title = [block.removeprefix("# ")]
+        elif kind == "addressee":
+            doc.addressee = block.rstrip("：")
+        elif kind == "closing":
+            doc.closing = block
+        elif kind.startswith("tail"):
+            lines = [t.rstrip() for t in block.split("\n")]
+            if kind.endswith("d"):
+                doc.date = lines.pop()
+            doc.signers = lines
+        elif kind.startswith(("heading", "runin")) and kind[-1:] in "1234":
+            level = int(kind[-1])
+            if kind.startswith("runin"):
+                match = re.match(r"^\*\*(.*?)。\*\*(.*)$", block, re.S)
+                if match is None:
+                    return None
+                head, body = match.groups()
+            else:
+                head, body = block.lstrip("#").strip(), ""
+            number, heading = split_number(head, level)
+            doc.paragraphs.append(
+                Paragraph(level=level, number=number, heading=heading, text=body, line=line)
+            )
+        elif kind == "text":
+            doc.paragraphs.append(Paragraph(text=block.removeprefix("\\"), line=line))
+        else:
+            return None
+    return apply_record(doc, record)

@@ -65,3 +65,18 @@ class Document(BaseModel):
     @property
     def headings(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.is_heading]
+
+    def spread_sections(self) -> None:
+        """Each paragraph without a section of its own takes the section of the nearest heading
+        above it at a lower level that has one (a heading's own section beats its parent's)."""
+        current: dict[int, str | None] = {}
+        for paragraph in self.paragraphs:
+            if paragraph.is_heading:
+                current = {lvl: sid for lvl, sid in current.items() if lvl < paragraph.level}
+                inherited = next((current[lvl] for lvl in sorted(current, reverse=True)), None)
+                paragraph.section = paragraph.section or inherited
+                current[paragraph.level] = paragraph.section
+            elif paragraph.section is None:
+                paragraph.section = next(
+                    (current[lvl] for lvl in sorted(current, reverse=True)), None
+                )

@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from drafter.models.document import Document
+from drafter.models.catalogue import taxonomy
+from drafter.models.document import Document, Paragraph
 
 Status = Literal["section", "mentioned", "missing"]
 
@@ -35,3 +36,29 @@ class Outline(BaseModel):
     document: Document = Field(default_factory=Document, exclude=True)
     # the canonical section each paragraph (by line) falls under, from the headings above it
     section_of_line: dict[int, str | None] = Field(default_factory=dict, exclude=True)
+
+    def section_of(self, paragraph: Paragraph) -> str | None:
+        """The section a paragraph falls under: a topic area, a statutory content, or None (the
+        opening). Decided once, in reading/outline.py."""
+        return self.section_of_line.get(paragraph.line or 0)
+
+    def paragraphs_in(self, content: str) -> list[Paragraph]:
+        """The paragraphs of a statutory content (its topic areas included), and for a content
+        that is only mentioned, the paragraphs that mention it."""
+        mentioned = (
+            set(self.evidence.get(content, []))
+            if self.statutory.get(content) == "mentioned"
+            else set()
+        )
+        return [
+            p
+            for p in self.document.paragraphs
+            if statutory_owner(self.section_of(p)) == content or p.line in mentioned
+        ]
+
+
+def statutory_owner(section_id: str | None) -> str | None:
+    """The statutory content a section belongs to: topic areas are part of the measures."""
+    if section_id is None:
+        return None
+    return section_id if section_id in taxonomy().statutory_ids else "measures"

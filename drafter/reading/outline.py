@@ -11,7 +11,7 @@ from functools import cache
 
 from drafter.models.catalogue import taxonomy
 from drafter.models.document import Document
-from drafter.models.outline import Outline, OutlineHeading, Status
+from drafter.models.outline import Outline, OutlineHeading, Status, statutory_owner
 from drafter.models.structure import StructureModel, heading_key
 from drafter.reading.metadata import issuer_of, report_year
 
@@ -80,8 +80,8 @@ def read_outline(
     outline = Outline(
         path=path,
         title=doc.title_text,
-        issuer=issuer_of(doc),
-        year=year or report_year(doc),
+        issuer=doc.issuer or issuer_of(doc),
+        year=year or doc.year or report_year(doc),
         addressee=doc.addressee,
         document=doc,
     )
@@ -93,9 +93,12 @@ def read_outline(
                 (parents[lvl] for lvl in sorted(parents, reverse=True) if lvl < paragraph.level),
                 None,
             )
-            ids, confidence = classify_heading(
-                paragraph.heading or "", paragraph.level, under, model
-            )
+            if paragraph.section is not None:  # drafted, or read back from drafter's own file
+                ids, confidence = [paragraph.section], 1.0
+            else:
+                ids, confidence = classify_heading(
+                    paragraph.heading or "", paragraph.level, under, model
+                )
             if paragraph.level == 1 and not any(i in statutory for i in ids):
                 ids = ids or ["measures"]  # a topical level-1 heading: the measures, by topic
             outline.headings.append(
@@ -136,13 +139,6 @@ def _assign_unheaded_contents(outline: Outline, doc: Document) -> None:
         owner = starts.get(paragraph.line, owner)
         if owner is not None:
             outline.section_of_line[paragraph.line or 0] = owner
-
-
-def statutory_owner(section_id: str | None) -> str | None:
-    """The statutory content a section belongs to: topic areas are part of the measures."""
-    if section_id is None:
-        return None
-    return section_id if section_id in taxonomy().statutory_ids else "measures"
 
 
 def statutory_status(

@@ -85,6 +85,16 @@ def split_heading(line: str) -> Paragraph | None:
     return None
 
 
+def split_number(text: str, level: int) -> tuple[str | None, str]:
+    """A heading whose level is known (from a style or drafter's record): its number as written
+    for that level, and the rest. 「（一）深化理论武装」 at level 2 → (「（一）」, 「深化理论武装」)."""
+    for lvl, pattern in HEADING_PATTERNS:
+        match = pattern.match(text) if lvl == level else None
+        if match:
+            return NUMBER_FORMS[level].format(match.group(1)), match.group(2).strip()
+    return None, text.strip()
+
+
 def _heading(level: int, number: str | None, rest: str) -> Paragraph | None:
     head, stop, body = rest.partition("。")
     head = head.strip()

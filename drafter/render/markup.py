@@ -100,7 +100,6 @@ def to_document(rendered: str, known_sections: set[str]) -> Document:
     """Marked lines → `Document`, each paragraph with its section (from the heading above it that
     names one) and the facts field it came from."""
     doc = Document()
-    current: dict[int, str | None] = {}  # heading level → section in force below it
     for mark in marks(rendered):
         source = source_path(mark.attrs.get("source"))
         pieces = [p.strip() for p in mark.text.split(PARAGRAPH_BREAK) if p.strip()]
@@ -119,15 +118,12 @@ def to_document(rendered: str, known_sections: set[str]) -> Document:
             section = mark.attrs.get("section") or None
             if section is not None and section not in known_sections:
                 raise DrafterError(f"未知的章节 id：{section}", hint=HINT, location=mark.at)
-            current = {lvl: sid for lvl, sid in current.items() if lvl < level}
-            inherited = next((current[lvl] for lvl in sorted(current, reverse=True)), None)
-            current[level] = section or inherited
             doc.paragraphs.append(
                 Paragraph(
                     level=level,
                     number=mark.attrs.get("number") or None,
                     heading=" ".join(pieces).rstrip("。"),
-                    section=current[level],
+                    section=section,
                     source=source,
                 )
             )
@@ -138,10 +134,10 @@ def to_document(rendered: str, known_sections: set[str]) -> Document:
             last.text = pieces[0] if pieces else ""
             last.source = source or last.source
             more = pieces[1:]
-            doc.paragraphs += [Paragraph(text=p, section=last.section, source=source) for p in more]
+            doc.paragraphs += [Paragraph(text=p, source=source) for p in more]
         else:  # text
-            section = next((current[lvl] for lvl in sorted(current, reverse=True)), None)
-            doc.paragraphs += [Paragraph(text=p, section=section, source=source) for p in pieces]
+            doc.paragraphs += [Paragraph(text=p, source=source) for p in pieces]
+    doc.spread_sections()
     for number, paragraph in enumerate(doc.paragraphs, start=1):
         paragraph.line = number
     return doc

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from drafter.check.context import CheckContext, finding
 from drafter.models.findings import Finding
-from drafter.models.outline import Outline
+from drafter.models.outline import Outline, statutory_owner
 
 CODES = {"previous-copied": "warning", "previous-plan-unaddressed": "info"}
 MIN_COPIED = 40  # shorter paragraphs (formulae, closings) repeat legitimately
@@ -34,11 +34,8 @@ def plan_items(previous: Outline) -> list[tuple[int | None, str]]:
     ]
     if items:
         return items
-    lines = set(previous.evidence.get("next_year", [])) | {
-        line for line, sid in previous.section_of_line.items() if sid == "next_year"
-    }
-    for p in previous.document.paragraphs:
-        if p.line in lines and not p.is_heading:
+    for p in previous.paragraphs_in("next_year"):
+        if not p.is_heading:
             items += [
                 (p.line, s)
                 for s in re.findall(r"[一二三四五六七八九十]是([^。；]{4,40})", p.full_text)
@@ -66,7 +63,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             )
     measures = set()
     for p in ctx.document.paragraphs:
-        if ctx.outline.section_of_line.get(p.line or 0) not in ("next_year", "shortcomings"):
+        if statutory_owner(ctx.outline.section_of(p)) not in ("next_year", "shortcomings"):
             measures |= _bigrams(p.full_text)
     for _, item in plan_items(previous):
         wanted = _bigrams(item)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from drafter.check.context import CheckContext, finding
 from drafter.models.catalogue import taxonomy
 from drafter.models.findings import Finding
+from drafter.models.outline import statutory_owner
 from drafter.reading.metadata import parse_date
-from drafter.reading.outline import statutory_owner
 
 CODES = {
     "statutory-missing": "error",

@@ -50,7 +50,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 heading.line,
                 heading.title,
             )
-    for paragraph in ctx.paragraphs_of("next_year") + _mentions(ctx):
+    for paragraph in ctx.paragraphs_of("next_year"):
         for match in PLAN_YEAR.finditer(paragraph.full_text):
             if int(match.group(1)) != year + 1:
                 yield finding(
@@ -62,10 +62,3 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                     match.start(),
                     match.end(),
                 )
-
-
-def _mentions(ctx: CheckContext):
-    if ctx.outline.statutory.get("next_year") != "mentioned":
-        return []
-    lines = set(ctx.outline.evidence.get("next_year", []))
-    return [p for p in ctx.document.paragraphs if p.line in lines]
