@@ -91,11 +91,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
-    from drafter.formats.reader import read_document
+    from drafter import pipeline
     from drafter.present import outline_text
-    from drafter.reading.outline import read_outline
 
-    outline = read_outline(read_document(args.file), str(args.file), _model(args.model), args.year)
+    document = pipeline.read(args.file).document
+    outline = pipeline.outline(document, _model(args.model), args.year, str(args.file))
     if args.format == "json":
         import json
 

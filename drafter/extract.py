@@ -133,7 +133,9 @@ def extract(outline: Outline) -> Extraction:
         own = heading.section if heading is not None else None
         area = _area_for(paragraph.full_text, own if own and own not in statutory else owner)
         highlight = {"heading": title, "text": text, "carried_over": True, "figures": []}
-        areas[area]["highlights"].append(highlight)
+        # a sentence drafter generated from metrics is written anew from them next year
+        if not (paragraph.source and paragraph.source[-1] == "metrics"):
+            areas[area]["highlights"].append(highlight)
         for sentence in sentences(paragraph.full_text):
             for figure in figures(sentence):
                 if figure.is_rate:
@@ -172,6 +174,8 @@ def extract(outline: Outline) -> Extraction:
         result.unmatched.append(f"{label}{figure.text}{figure.unit}")
 
     meta: dict[str, Any] = {"issuer": outline.issuer or "（请填写发文机关）", "year": year or 2000}
+    if doc.kind and doc.kind != "government":  # known when drafter wrote last year's report
+        meta["kind"] = doc.kind
     if doc.addressee:
         meta["addressee"] = doc.addressee
     if doc.signers:

@@ -84,12 +84,15 @@ def check(
     year: int | None = None,
     style: str = "gbt9704",
     model: StructureModel | None = None,
+    path: str | None = None,
 ) -> tuple[Outline, list[Finding]]:
+    """The outline of a document and what `drafter check` finds in it; `previous` is last
+    year's report, `layout` the page set-up of a .docx."""
     from drafter.check.context import CheckContext
     from drafter.check.engine import check_outline
     from drafter.formats.style_file import load_style
 
-    read_ = outline(document, model, year)
+    read_ = outline(document, model, year, path)
     before = outline(previous, model) if previous is not None else None
     return read_, check_outline(CheckContext(read_, load_style(style), layout, before))
 

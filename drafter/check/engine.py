@@ -11,11 +11,8 @@ from pathlib import Path
 from drafter.check.context import CheckContext
 from drafter.check.rules import layout, numbers, patterns, previous, structure, terms, years
 from drafter.errors import DrafterError
-from drafter.formats.reader import read_document, read_report
 from drafter.formats.structure_file import default_model, read_model
-from drafter.formats.style_file import load_style
 from drafter.models.findings import SEVERITY_ORDER, Finding, ReportResult
-from drafter.reading.outline import read_outline
 
 RULES = [structure, patterns, years, terms, numbers, layout, previous]
 CODES = {code: severity for rule in RULES for code, severity in rule.CODES.items()}
@@ -32,6 +29,8 @@ class Options:
 
 def check_outline(ctx: CheckContext) -> list[Finding]:
     findings = [f for rule in RULES for f in rule.check(ctx)]
+    for f in findings:  # a drafted document knows the facts field behind each line
+        f.field = f.field or ctx.document.source_of_line(f.line)
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line or 0, f.code))
 
 
@@ -40,13 +39,20 @@ def _model(options: Options):
 
 
 def check_file(path: Path, options: Options) -> ReportResult:
+    """One file through the shared stages (pipeline.read → pipeline.check)."""
+    from drafter import pipeline
+
     try:
-        document, layout_ = read_report(path, with_layout=True)
-        outline = read_outline(document, str(path), _model(options), options.year)
-        previous_ = (
-            read_outline(read_document(options.previous), str(options.previous), _model(options))
-            if options.previous
-            else None
+        read = pipeline.read(path, with_layout=True)
+        previous_ = pipeline.read(options.previous).document if options.previous else None
+        outline, findings = pipeline.check(
+            read.document,
+            layout=read.layout,
+            previous=previous_,
+            year=options.year,
+            style=options.style,
+            model=_model(options),
+            path=str(path),
         )
     except DrafterError as exc:
         return ReportResult(
@@ -60,7 +66,6 @@ def check_file(path: Path, options: Options) -> ReportResult:
                 )
             ],
         )
-    ctx = CheckContext(outline, load_style(options.style), layout_, previous_)
     return ReportResult(
         path=str(path),
         title=outline.title,
@@ -68,7 +73,7 @@ def check_file(path: Path, options: Options) -> ReportResult:
         year=outline.year,
         statutory=outline.statutory,
         outline=outline.headings,
-        findings=check_outline(ctx),
+        findings=findings,
     )
 
 

@@ -28,6 +28,11 @@ def record_of(document: Document, blocks: list[str] | None = None) -> dict[str, 
         "year": document.year,
         "title": document.title,
         "sections": [[p.heading, p.section] for p in document.headings],
+        # the facts field each paragraph came from: next year's `extract` knows, for instance,
+        # which sentences were generated from metrics (their figures become previous values)
+        "sources": [
+            ".".join(map(str, p.source)) if p.source else None for p in document.paragraphs
+        ],
     }
     if blocks is not None:
         record["blocks"] = blocks
@@ -71,7 +76,18 @@ def apply_record(document: Document, record: dict[str, Any]) -> Document:
         else:
             paragraph.section = by_text.get(paragraph.heading or "")
     document.spread_sections()
+    sources = record.get("sources")
+    if isinstance(sources, list) and len(sources) == len(document.paragraphs):
+        for paragraph, source in zip(document.paragraphs, sources, strict=True):
+            paragraph.source = source_path(source) if isinstance(source, str) else None
     return document
+
+
+def source_path(value: str | None) -> tuple[str | int, ...] | None:
+    """「measures.areas.mediation.highlights.0.text」 → ("measures", "areas", …, 0, "text")."""
+    if not value:
+        return None
+    return tuple(int(p) if p.isdigit() else p for p in value.split("."))
 
 
 def md_comment(record: dict[str, Any]) -> str:

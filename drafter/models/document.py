@@ -57,6 +57,17 @@ class Document(BaseModel):
     date: str | None = None  # as written, e.g. 「2025年1月15日」
     date_line: int | None = None
     noise: list[tuple[int, str]] = Field(default_factory=list)  # dropped web debris: (line, text)
+    # drafted documents: the facts field behind each line that is not a paragraph (title, date)
+    line_sources: dict[int, tuple[str | int, ...]] = Field(default_factory=dict, exclude=True)
+
+    def source_of_line(self, line: int | None) -> tuple[str | int, ...] | None:
+        """The facts field a line was drafted from (None for foreign text)."""
+        if line is None:
+            return None
+        for paragraph in self.paragraphs:
+            if paragraph.line == line:
+                return paragraph.source
+        return self.line_sources.get(line)
 
     @property
     def title_text(self) -> str | None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.errors import DrafterError, Location
+from drafter.formats.own_marks import source_path
 from drafter.models.document import Document, Paragraph
 
 PARAGRAPH_BREAK = "\u2029"  # a line break inside user text: a new paragraph of the same kind
@@ -31,13 +32,6 @@ class Mark:
     attrs: dict[str, str]
     text: str
     at: Location | None
-
-
-def source_path(value: str | None) -> tuple[str | int, ...] | None:
-    """「measures.areas.mediation.highlights.0.text」 → ("measures", "areas", …, 0, "text")."""
-    if not value:
-        return None
-    return tuple(int(p) if p.isdigit() else p for p in value.split("."))
 
 
 def _location(at: str | None) -> Location | None:
@@ -100,8 +94,10 @@ def to_document(rendered: str, known_sections: set[str]) -> Document:
     """Marked lines → `Document`, each paragraph with its section (from the heading above it that
     names one) and the facts field it came from."""
     doc = Document()
+    sources: dict[str, tuple[str | int, ...] | None] = {}
     for mark in marks(rendered):
         source = source_path(mark.attrs.get("source"))
+        sources.setdefault(mark.kind, source)
         pieces = [p.strip() for p in mark.text.split(PARAGRAPH_BREAK) if p.strip()]
         if mark.kind == "title":
             doc.title += pieces
@@ -138,6 +134,27 @@ def to_document(rendered: str, known_sections: set[str]) -> Document:
         else:  # text
             doc.paragraphs += [Paragraph(text=p, source=source) for p in pieces]
     doc.spread_sections()
-    for number, paragraph in enumerate(doc.paragraphs, start=1):
-        paragraph.line = number
+    _number_lines(doc, sources)
     return doc
+
+
+def _number_lines(doc: Document, sources: dict[str, tuple[str | int, ...] | None]) -> None:
+    """Line numbers as in the plain-text form (title first, date last), so that findings on a
+    drafted document point at a line, and each line at its facts field."""
+    line = 0
+    if doc.title:
+        doc.title_line = line = 1
+        doc.line_sources[line] = sources.get("title") or ("meta", "title")
+    if doc.addressee:
+        line += 1
+        doc.line_sources[line] = sources.get("addressee") or ("meta", "addressee")
+    for paragraph in doc.paragraphs:
+        line += 1
+        paragraph.line = line
+    line += 1 if doc.closing else 0
+    for _ in doc.signers:
+        line += 1
+        doc.line_sources[line] = ("meta", "signers")
+    if doc.date:
+        doc.date_line = line = line + 1
+        doc.line_sources[line] = sources.get("date") or ("meta", "date")

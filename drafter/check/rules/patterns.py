@@ -36,7 +36,9 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     lines = [(doc.title_line, doc.title_text or "")] + [
         (p.line, p.full_text) for p in doc.paragraphs
     ]
-    lines += [(doc.date_line, s) for s in doc.signers]
+    # the 署名 stand on the lines right above the date
+    first = doc.date_line - len(doc.signers) if doc.date_line else None
+    lines += [(first + n if first else None, s) for n, s in enumerate(doc.signers)]
     for line, text in lines:
         for match in placeholders_in(text):
             yield finding(

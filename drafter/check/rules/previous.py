@@ -1,29 +1,65 @@
-"""Against last year's report: paragraphs copied verbatim, and last year's plans that this
-year's measures do not take up."""
+"""Against last year's report: paragraphs carried over unchanged (also when only their numbering,
+their run-in enumerators or a figure changed), and last year's plans that this year's measures
+do not take up. What does not count as a change is data: `templates/rules/previous.yaml`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
+from functools import cache
 
 from drafter.check.context import CheckContext, finding
+from drafter.models.document import Paragraph
 from drafter.models.findings import Finding
 from drafter.models.outline import Outline, statutory_owner
+from drafter.resources import load_data
 
 CODES = {"previous-copied": "warning", "previous-plan-unaddressed": "info"}
-MIN_COPIED = 40  # shorter paragraphs (formulae, closings) repeat legitimately
 COMMON = set(
     "法治 政府 建设 推进 加强 进一 一步 持续 深入 全面 工作 提升 水平 推动 落实 不断 强化 完善 健全 依法".split()
 )
-NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
+NON_CJK = re.compile(r"[^\u4e00-\u9fff#]")
 
 
-def _normal(text: str) -> str:
+@cache
+def settings() -> dict:
+    data = dict(load_data("rules/previous.yaml"))
+    data["enumerators_re"] = re.compile(data["enumerators"])
+    data["digits_re"] = re.compile(data["digits"])
+    return data
+
+
+def normal_text(text: str) -> str:
+    """What is compared: Chinese text with enumerators dropped and every number as 「#」."""
+    rules = settings()
+    text = rules["digits_re"].sub("#", rules["enumerators_re"].sub("", text))
     return NON_CJK.sub("", text)
 
 
+def _body(paragraph: Paragraph) -> str:
+    """The paragraph without its heading number (renumbering is no change)."""
+    if paragraph.is_heading:
+        return (
+            f"{paragraph.heading}。{paragraph.text}" if paragraph.text else paragraph.heading or ""
+        )
+    return paragraph.text
+
+
+def copied(text: str, before: str) -> bool:
+    """Both already normalised."""
+    if text == before:
+        return True
+    short, long_ = sorted((len(text), len(before)))
+    if short < settings()["min_chars"] or short < long_ * settings()["similarity"]:
+        return False
+    matcher = SequenceMatcher(None, text, before, autojunk=False)
+    limit = settings()["similarity"]
+    return matcher.quick_ratio() >= limit and matcher.ratio() >= limit
+
+
 def _bigrams(text: str) -> set[str]:
-    text = _normal(text)
+    text = NON_CJK.sub("", text)
     return {text[i : i + 2] for i in range(len(text) - 1)} - COMMON
 
 
@@ -47,17 +83,23 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     previous = ctx.previous
     if previous is None:
         return
-    before = {
-        _normal(p.full_text)
-        for p in previous.document.paragraphs
-        if len(_normal(p.full_text)) >= MIN_COPIED
-    }
+    minimum = settings()["min_chars"]
+    before = [normal_text(_body(p)) for p in previous.document.paragraphs]
+    before = [t for t in before if len(t) >= minimum]
+    exact = set(before)
+    verbatim = {NON_CJK.sub("", _body(p)) for p in previous.document.paragraphs}
     for paragraph in ctx.document.paragraphs:
-        if _normal(paragraph.full_text) in before:
+        text = normal_text(_body(paragraph))
+        if len(text) < minimum:
+            continue
+        if text in exact or any(copied(text, old) for old in before):
+            same = NON_CJK.sub("", _body(paragraph)) in verbatim
             yield finding(
                 "previous-copied",
                 "warning",
-                "这一段与去年的报告完全相同，请更新",
+                "这一段与去年的报告完全相同，请更新"
+                if same
+                else "这一段与去年的报告基本相同（只改了序号、排列词或个别数字），请更新",
                 paragraph.line,
                 paragraph.full_text,
             )
