@@ -158,7 +158,7 @@ def own_document(package: DocxPackage) -> Document:
     for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
         style = p.find(f"{W}pPr/{W}pStyle")
         role = (style.get(f"{W}val", "") if style is not None else "").removeprefix(STYLE_PREFIX)
-        lines = [normalize_line(t) for t in _paragraph_lines(p)]
+        lines = [t.strip() for t in _paragraph_lines(p)]  # as written: nothing to normalise
         text = "".join(lines)
         if not text:
             continue
@@ -172,22 +172,19 @@ def own_document(package: DocxPackage) -> Document:
             doc.signers.append(text)
         elif role == "date":
             doc.date, doc.date_line = text, number
-        elif role.startswith("heading-") and role[-1:] in "1234":
+        elif role[:-1] in ("heading-", "runin-") and role[-1:] in "1234":
             level = int(role[-1])
             number_text, rest = split_number(text, level)
-            head, stop, body_text = rest.partition("。")
+            head, body_text = rest, ""
+            if role.startswith("runin"):  # 「（一）标题。正文」: the heading phrase has no 「。」
+                head, _, body_text = rest.partition("。")
             doc.paragraphs.append(
-                Paragraph(
-                    level=level,
-                    number=number_text,
-                    heading=head if stop and body_text else rest.rstrip("。"),
-                    text=body_text if stop else "",
-                    line=number,
-                )
+                Paragraph(level=level, number=number_text, heading=head, text=body_text, line=number)
             )
         elif role == "text":
             doc.paragraphs.append(Paragraph(text=text, line=number))
         else:
+            text = normalize_line(text)
             paragraph = split_heading(text) or Paragraph(text=text)
             paragraph.line = number
             doc.paragraphs.append(paragraph)

@@ -151,7 +151,8 @@ class DocxWriter:
 
     def _role_styles(self) -> None:
         styles = self.doc.styles
-        for role in (*ROLE_STYLES, *(f"heading-{n}" for n in range(1, 5))):
+        runin = [f"runin-{n}" for n in range(1, 5)]  # a heading with its text in one paragraph
+        for role in (*ROLE_STYLES, *(f"heading-{n}" for n in range(1, 5)), *runin):
             style = styles.add_style(role_style(role), WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = styles["Normal"]
             style.quick_style = role.startswith("heading")
@@ -301,7 +302,9 @@ class DocxWriter:
         head_font = fonts.heading(para.level)
         head = f"{para.number or ''}{para.heading}"
         p = self._paragraph(
-            first_line_chars=indent, keep_with_next=not para.text, role=f"heading-{para.level}"
+            first_line_chars=indent,
+            keep_with_next=not para.text,
+            role=f"{'runin' if para.text else 'heading'}-{para.level}",
         )
         if para.text:  # run-in: only the heading phrase in the heading face
             self._run(p, f"{head}。", head_font)
