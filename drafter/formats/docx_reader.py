@@ -13,7 +13,14 @@ import zipfile
 from lxml import etree
 
 from drafter.errors import DrafterError, Location
-from drafter.formats.own_marks import PROPERTY, STYLE_PREFIX, apply_record, loads
+from drafter.formats.own_marks import (
+    PROPERTY,
+    STYLE_PREFIX,
+    apply_record,
+    loads,
+    record_headings,
+    split_known_number,
+)
 from drafter.models.document import Document, Paragraph
 from drafter.models.layout import Layout, ParagraphLook, RunLook
 from drafter.reading.parser import normalize_line, parse_lines, split_heading, split_number
@@ -130,7 +137,7 @@ class DocxPackage:
     def document(self) -> Document:
         record = self.own_record()
         if record is not None:
-            return apply_record(own_document(self), record)
+            return apply_record(own_document(self, record), record)
         entries = paragraph_texts(self)
         lines = [(n, normalize_line(t)) for n, t, _ in entries]
         levels = {n: lvl for n, _, lvl in entries if lvl}
@@ -150,10 +157,12 @@ class DocxPackage:
         return None
 
 
-def own_document(package: DocxPackage) -> Document:
-    """A .docx drafter wrote: each paragraph's role is its paragraph style. A paragraph added
-    in Word since (no drafter style) is read as the text parser would read it."""
+def own_document(package: DocxPackage, record: dict) -> Document:
+    """A .docx drafter wrote: each paragraph's role is its paragraph style, each heading's number
+    is in the record. A paragraph added in Word since (no drafter style) is read as the text
+    parser would read it."""
     doc = Document()
+    numbers = [number for _, _, number in record_headings(record)]
     body = package.body
     for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
         style = p.find(f"{W}pPr/{W}pStyle")
@@ -174,7 +183,9 @@ def own_document(package: DocxPackage) -> Document:
             doc.date, doc.date_line = text, number
         elif role[:-1] in ("heading-", "runin-") and role[-1:] in "1234":
             level = int(role[-1])
-            number_text, rest = split_number(text, level)
+            number_text, rest = split_known_number(
+                text, numbers, len(doc.headings)
+            ) or split_number(text, level)
             head, body_text = rest, ""
             if role.startswith("runin"):  # 「（一）标题。正文」: the heading phrase has no 「。」
                 head, _, body_text = rest.partition("。")

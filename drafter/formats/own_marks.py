@@ -27,7 +27,7 @@ def record_of(document: Document, blocks: list[str] | None = None) -> dict[str, 
         "kind": document.kind,
         "year": document.year,
         "title": document.title,
-        "sections": [[p.heading, p.section] for p in document.headings],
+        "sections": [[p.heading, p.section, p.number] for p in document.headings],
         # the facts field each paragraph came from: next year's `extract` knows, for instance,
         # which sentences were generated from metrics (their figures become previous values)
         "sources": [
@@ -66,7 +66,7 @@ def apply_record(document: Document, record: dict[str, Any]) -> Document:
     title = record.get("title")
     if isinstance(title, list) and "".join(map(str, title)) == "".join(document.title):
         document.title = [str(t) for t in title]
-    sections = [s for s in record.get("sections") or [] if isinstance(s, list) and len(s) == 2]
+    sections = [s[:2] for s in record_headings(record)]
     headings = document.headings
     # In order while the headings match; a heading edited since drafting is looked up by text.
     by_text = {str(text): sid for text, sid in sections}
@@ -88,6 +88,27 @@ def source_path(value: str | None) -> tuple[str | int, ...] | None:
     if not value:
         return None
     return tuple(int(p) if p.isdigit() else p for p in value.split("."))
+
+
+def record_headings(record: dict[str, Any]) -> list[list]:
+    """[heading, section id, number] of each heading, as drafted."""
+    return [
+        [*s, None][:3]
+        for s in record.get("sections") or []
+        if isinstance(s, list) and len(s) in (2, 3) and all(isinstance(x, str | None) for x in s)
+    ]
+
+
+def split_known_number(text: str, numbers: list, index: int) -> tuple[str | None, str] | None:
+    """The `index`-th heading's number as drafter wrote it (「1.」 before 「0」 is a number, not a
+    decimal; a heading drafted without a number has none): (number, rest), or None when the
+    record does not know this heading."""
+    if index >= len(numbers):
+        return None
+    number = numbers[index]
+    if number is None:
+        return None, text
+    return (number, text[len(number) :]) if text.startswith(number) else None
 
 
 def md_comment(record: dict[str, Any]) -> str:

@@ -6,7 +6,12 @@ from __future__ import annotations
 import codecs
 import re
 
-from drafter.formats.own_marks import apply_record, md_record
+from drafter.formats.own_marks import (
+    apply_record,
+    md_record,
+    record_headings,
+    split_known_number,
+)
 from drafter.models.document import Document, Paragraph
 from drafter.reading.parser import parse_text, split_number
 
@@ -79,6 +84,7 @@ def _own_markdown(text: str, record: dict) -> Document | None:
     if not isinstance(kinds, list) or len(kinds) != len(blocks):
         return None
     doc = Document()
+    numbers = [number for _, _, number in record_headings(record)]
     for line, (block, kind) in enumerate(zip(blocks, kinds, strict=True), start=1):
         kind = str(kind)
         if kind == "title":
@@ -101,7 +107,9 @@ def _own_markdown(text: str, record: dict) -> Document | None:
                 head, body = match.groups()
             else:
                 head, body = block.lstrip("#").strip(), ""
-            number, heading = split_number(head, level)
+            number, heading = split_known_number(head, numbers, len(doc.headings)) or split_number(
+                head, level
+            )
             doc.paragraphs.append(
                 Paragraph(level=level, number=number, heading=heading, text=body, line=line)
             )
