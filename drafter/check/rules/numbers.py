@@ -10,22 +10,16 @@ from functools import cache
 
 from drafter.check.context import CheckContext, finding
 from drafter.models.figures import format_number
-from drafter.models.findings import Finding, Severity
+from drafter.models.findings import Finding
 from drafter.reading.figures import TextFigure, figures, sentences
 from drafter.resources import load_data
 
-CODES = {
-    "number-percent-range": "error",
-    "number-rate-mismatch": "error",
-    "number-part-exceeds-whole": "warning",
-}
 CHANGE_WORDS = ("增长", "下降", "上升", "减少", "提高", "增加", "降低", "同比", "环比", "较上年")
 
 
 @dataclass(frozen=True)
 class Problem:
     code: str
-    severity: Severity
     message: str
     start: int
     end: int
@@ -55,7 +49,6 @@ def sentence_problems(sentence: str) -> list[Problem]:
             problems.append(
                 Problem(
                     "number-percent-range",
-                    "error",
                     f"“{f.name}”为 {f.text}%，比率不能超过 100%",
                     f.start,
                     f.end,
@@ -92,7 +85,6 @@ def sentence_problems(sentence: str) -> list[Problem]:
         problems.append(
             Problem(
                 "number-rate-mismatch",
-                "error",
                 f"“{f.name}”写为 {f.text}%，按“{part.name}”{part.text}{part.unit} ÷ “{whole.name}”"
                 f"{whole.text}{whole.unit} 计算应为 {expected}%",
                 f.start,
@@ -114,7 +106,6 @@ def sentence_problems(sentence: str) -> list[Problem]:
                     problems.append(
                         Problem(
                             "number-part-exceeds-whole",
-                            "warning",
                             f"“{part.name}”{part.text}{part.unit} 多于“{whole.name}”{whole.text}{whole.unit}",
                             whole.start,
                             part.end,
@@ -133,7 +124,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             for p in sentence_problems(sentence):
                 yield finding(
                     p.code,
-                    p.severity,
                     p.message,
                     paragraph.line,
                     text,

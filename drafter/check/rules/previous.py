@@ -15,7 +15,6 @@ from drafter.models.findings import Finding
 from drafter.models.outline import Outline, statutory_owner
 from drafter.resources import load_data
 
-CODES = {"previous-copied": "warning", "previous-plan-unaddressed": "info"}
 COMMON = set(
     "法治 政府 建设 推进 加强 进一 一步 持续 深入 全面 工作 提升 水平 推动 落实 不断 强化 完善 健全 依法".split()
 )
@@ -96,7 +95,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             same = NON_CJK.sub("", _body(paragraph)) in verbatim
             yield finding(
                 "previous-copied",
-                "warning",
                 "这一段与去年的报告完全相同，请更新"
                 if same
                 else "这一段与去年的报告基本相同（只改了序号、排列词或个别数字），请更新",
@@ -112,7 +110,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         if wanted and len(wanted & measures) / len(wanted) < 0.5:
             yield finding(
                 "previous-plan-unaddressed",
-                "info",
                 f"去年安排的“{item}”在今年的举措中没有找到对应内容",
                 None,
                 item,
