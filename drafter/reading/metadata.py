@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from drafter.models.document import Document
+from drafter.models.language import frame
 from drafter.reading.parser import DATE, DATE_CN, DATE_GARBLED, cn_to_int
 
-YEAR_IN_TITLE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*年")
+YEAR_IN_TITLE = re.compile(frame().title_year.regex)
 
 
 def report_year(doc: Document) -> int | None:

@@ -14,8 +14,6 @@ from drafter.models.findings import Finding
 from drafter.reading.figures import TextFigure, figures, sentences
 from drafter.resources import load_data
 
-CHANGE_WORDS = ("增长", "下降", "上升", "减少", "提高", "增加", "降低", "同比", "环比", "较上年")
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -36,7 +34,12 @@ def _rate_entry(name: str) -> dict | None:
 
 
 def _is_rate(f: TextFigure) -> bool:
-    return f.is_rate and "率" in f.name and not any(w in f.name for w in CHANGE_WORDS)
+    data = _data()  # a rate names itself 「…率」; a change 「…率同比下降」 is not a rate
+    return (
+        f.is_rate
+        and data["rate_word"] in f.name
+        and not any(w in f.name for w in data["change_words"])
+    )
 
 
 def sentence_problems(sentence: str) -> list[Problem]:

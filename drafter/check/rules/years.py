@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from drafter.check.context import CheckContext, finding
 from drafter.models.findings import Finding
+from drafter.models.language import year_patterns
 
-YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年(?!\d)")
-PLAN_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年[，,]?\s*(我|全|本)\S{0,4}将")
+YEAR = re.compile(year_patterns().year.regex)  # templates/rules/years.yaml
+PLAN_YEAR = re.compile(year_patterns().plan_year.regex)
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
