@@ -8,6 +8,7 @@ import pytest
 
 from drafter import extract
 from drafter.check.rules import numbers, previous, years
+from drafter.models.facts import Meta
 from drafter.models.language import figure_words, frame, year_patterns
 from drafter.reading import metadata, parser
 from drafter.reading.figures import figures
@@ -82,3 +83,14 @@ def test_change_words_are_not_rates():
     for word in data["change_words"]:
         assert not numbers.sentence_problems(f"复议纠错率{word}120%。"), word
     assert numbers.sentence_problems("复议纠错率120%。")
+
+
+@pytest.mark.parametrize("example", frame().title.examples, ids=lambda e: e.text.split()[0])
+def test_title_examples(example):
+    doc = parser.parse_text(example.text)
+    assert (len(doc.title), metadata.issuer_of(doc)) == (example.lines, example.issuer)
+
+
+def test_issuer_short_name_examples():
+    for issuer, short in frame().issuer_short.examples.items():
+        assert Meta(issuer=issuer, year=2025).short_name == short, issuer

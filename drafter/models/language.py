@@ -1,5 +1,5 @@
 """How reports write things, validated from `templates/frame.yaml` (dates, the closing line,
-years, enumerated items) and `templates/figures.yaml` (units, fillers around figures) and `templates/rules/years.yaml`. Each
+title words, years, enumerated items, short issuer names) and `templates/figures.yaml` (units, fillers around figures) and `templates/rules/years.yaml`. Each
 pattern or word list carries examples that a test runs."""
 
 from __future__ import annotations
@@ -17,6 +17,23 @@ class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class TitleExample(_Data):
+    text: str  # the report's first lines
+    lines: int  # how many of them are the title
+    issuer: str | None
+
+
+class TitleWords(_Data):
+    report: str  # the document kind: the title's last line holds it
+    about: str  # 「××人民政府关于……」: the issuer stands before it
+    examples: list[TitleExample] = Field(min_length=1)
+
+
+class IssuerShort(_Data):
+    suffixes: list[str] = Field(min_length=1)  # the short name drops the first that fits
+    examples: dict[str, str] = Field(min_length=1)  # full name → short name
+
+
 class Frame(_Data):
     date: Example  # 「2025年1月15日」 → (year, month, day)
     date_cn: Example  # 「二〇二五年一月十五日」
@@ -24,6 +41,8 @@ class Frame(_Data):
     closing: Example  # 「特此报告。」
     title_year: Example  # the year a title or opening speaks of
     enumerated: Example  # 「二是切实提升行政执法质量。」 → its item
+    title: TitleWords
+    issuer_short: IssuerShort
 
 
 class Years(_Data):

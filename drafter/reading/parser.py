@@ -164,9 +164,9 @@ def parse_lines(lines: list[tuple[int, str]], levels: dict[int, int] | None = No
     while start < end and len(title) < 3 and _is_title_like(lines[start][1]):
         title.append(lines[start])
         start += 1
-        if "报告" in lines[start - 1][1]:
+        if frame().title.report in lines[start - 1][1]:
             break
-    if title and not any("报告" in t for _, t in title) and len(title) > 1:
+    if title and not any(frame().title.report in t for _, t in title) and len(title) > 1:
         start -= len(title) - 1  # only the first line may be a title without 「报告」
         title = title[:1]
     if title:
