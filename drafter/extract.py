@@ -18,11 +18,12 @@ from drafter.formats.reader import read_document
 from drafter.formats.structure_file import default_model
 from drafter.models.catalogue import Metric, catalogue, taxonomy
 from drafter.models.facts import Facts
+from drafter.models.language import figure_words, frame
 from drafter.models.outline import Outline
 from drafter.reading.figures import TextFigure, figures, sentences
 from drafter.reading.outline import read_outline, score_heading
 
-AMOUNT_FACTOR = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+AMOUNT_FACTOR = figure_words().magnitudes  # amount units → 元
 MAX_HEADING = 40
 
 
@@ -76,7 +77,7 @@ def _area_for(text: str, hint: str | None) -> str:
     return max(scores, key=lambda a: (scores[a], -areas.index(a))) if scores else areas[0]
 
 
-ENUMERATED = re.compile(r"^[一二三四五六七八九十]+是([^。；]+)[。；]")
+ENUMERATED = re.compile(frame().enumerated.regex)
 
 
 def _plan_item(text: str) -> str:

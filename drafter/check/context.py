@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.models.codes import severity_of
 from drafter.models.document import Paragraph
-from drafter.models.findings import Finding, Severity
+from drafter.models.findings import Finding
 from drafter.models.layout import Layout
 from drafter.models.outline import Outline
 from drafter.models.style import Style
@@ -44,16 +45,16 @@ def excerpt(text: str, start: int = 0, end: int | None = None) -> str:
 
 def finding(
     code: str,
-    severity: Severity,
     message: str,
     line: int | None = None,
     text: str | None = None,
     start: int = 0,
     end: int | None = None,
 ) -> Finding:
+    """A finding of `code`, with the severity `templates/rules/codes.yaml` gives it."""
     return Finding(
         code=code,
-        severity=severity,
+        severity=severity_of(code),
         message=message,
         line=line,
         excerpt=excerpt(text, start, end) if text else None,

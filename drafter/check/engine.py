@@ -8,15 +8,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.check.context import CheckContext
+from drafter.check.context import CheckContext, finding
 from drafter.check.rules import layout, numbers, patterns, previous, structure, terms, years
 from drafter.errors import DrafterError
 from drafter.formats.structure_file import default_model, read_model
+from drafter.models.codes import registry
 from drafter.models.findings import SEVERITY_ORDER, Finding, ReportResult
 
 RULES = [structure, patterns, years, terms, numbers, layout, previous]
-CODES = {code: severity for rule in RULES for code, severity in rule.CODES.items()}
-CODES["input-unreadable"] = "error"
+CODES = {code: entry.severity for code, entry in registry().codes.items()}
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,7 @@ def check_file(path: Path, options: Options) -> ReportResult:
             path=str(path),
             readable=False,
             findings=[
-                Finding(
-                    code="input-unreadable",
-                    severity="error",
-                    message=exc.message + (f"（{exc.hint}）" if exc.hint else ""),
-                )
+                finding("input-unreadable", exc.message + (f"（{exc.hint}）" if exc.hint else ""))
             ],
         )
     return ReportResult(

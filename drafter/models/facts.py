@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from drafter.models.catalogue import catalogue, taxonomy
+from drafter.models.language import frame
 
 SCHEMA_VERSION = 1
 
@@ -212,7 +213,7 @@ class Meta(_Model):
     def short_name(self) -> str:
         if self.issuer_short:
             return self.issuer_short
-        for suffix in ("人民政府", "政府"):
+        for suffix in frame().issuer_short.suffixes:
             if self.issuer.endswith(suffix) and len(self.issuer) > len(suffix):
                 return self.issuer[: -len(suffix)]
         return self.issuer

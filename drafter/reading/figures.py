@@ -7,12 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS = "人次|批次|万元|亿元|件|次|名|项|场|户|条|个|期|家|起|人|元|卷|篇|份|所|期|%"
-NUMBER_UNIT = re.compile(rf"(?<![\d.])(?P<value>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<unit>{UNITS})")
+from drafter.models.language import alternatives, figure_words
+
+WORDS = figure_words()  # templates/figures.yaml
+UNITS = alternatives(WORDS.units)
+NUMBER_UNIT = re.compile(
+    rf"(?<![\d.])(?P<value>\d+(?:\.\d+)?)(?P<approx>{alternatives(WORDS.approx)})?(?P<unit>{UNITS})"
+)
 NAME_BEFORE = re.compile(r"[\u4e00-\u9fff（）“”]{1,16}$")
-NAME_BREAK = re.compile(r"[，、；：（）“”《》和及与]")
-TRAILING = re.compile(r"(均为|均达到|均达|达到|达|为|约|是|了)$")
-LEADING = re.compile(r"^(全年|共计|累计|共|全县|全区|全市|其中|已|均|达到|达|为|实现|开展|完成)+")
+NAME_BREAK = re.compile(f"[{re.escape(WORDS.name_breaks)}]")
+TRAILING = re.compile(f"({alternatives(WORDS.trailing)})$")
+LEADING = re.compile(f"^({alternatives(WORDS.leading)})+")
 
 
 @dataclass(frozen=True)

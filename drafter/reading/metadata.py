@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from drafter.models.document import Document
+from drafter.models.language import frame
 from drafter.reading.parser import DATE, DATE_CN, DATE_GARBLED, cn_to_int
 
-YEAR_IN_TITLE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*年")
+YEAR_IN_TITLE = re.compile(frame().title_year.regex)
 
 
 def report_year(doc: Document) -> int | None:
@@ -42,10 +43,11 @@ def parse_date(text: str) -> tuple[int, int, int] | None:
 
 def issuer_of(doc: Document) -> str | None:
     title = doc.title_text or ""
-    if len(doc.title) > 1 and "报告" not in doc.title[0]:
+    words = frame().title
+    if len(doc.title) > 1 and words.report not in doc.title[0]:
         return doc.title[0]
-    if "关于" in title:
-        return title.split("关于")[0] or None
+    if words.about in title:
+        return title.split(words.about)[0] or None
     match = YEAR_IN_TITLE.search(title)
     if match and match.start() > 0:
         return title[: match.start()]

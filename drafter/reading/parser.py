@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from drafter.models.document import Document, Paragraph
+from drafter.models.language import frame
 from drafter.resources import load_data
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
@@ -31,10 +32,11 @@ NUMBER_FORMS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 LOST_LEVEL1 = re.compile(r"^[-–—•·]\s+(.+)$")  # 「- 坚持党的领导，……」: 「一、」 lost in conversion
 MAX_HEADING = 60  # longer first sentences are numbered paragraphs, not headings
 
-DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-DATE_CN = re.compile(rf"^([{CN_DIGITS}]{{4}})年([{CN_DIGITS}]{{1,3}})月([{CN_DIGITS}]{{1,3}})日$")
-DATE_GARBLED = re.compile(r"^(\d{4})(\d{3,4})$")  # 「2019129」: 年月日 lost in conversion
-CLOSING = re.compile(r"^特此报告[。.]?$")
+# the report's frame: templates/frame.yaml
+DATE = re.compile(frame().date.regex)
+DATE_CN = re.compile(frame().date_cn.regex)
+DATE_GARBLED = re.compile(frame().date_garbled.regex)  # 「2019129」: 年月日 lost in conversion
+CLOSING = re.compile(frame().closing.regex)
 SENTENCE_END = "。；！？"
 
 
@@ -162,9 +164,9 @@ def parse_lines(lines: list[tuple[int, str]], levels: dict[int, int] | None = No
     while start < end and len(title) < 3 and _is_title_like(lines[start][1]):
         title.append(lines[start])
         start += 1
-        if "报告" in lines[start - 1][1]:
+        if frame().title.report in lines[start - 1][1]:
             break
-    if title and not any("报告" in t for _, t in title) and len(title) > 1:
+    if title and not any(frame().title.report in t for _, t in title) and len(title) > 1:
         start -= len(title) - 1  # only the first line may be a title without 「报告」
         title = title[:1]
     if title:

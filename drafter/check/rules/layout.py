@@ -12,14 +12,6 @@ from drafter.models.layout import RunLook
 from drafter.models.style import Font
 from drafter.resources import load_data
 
-CODES = {
-    "format-page-size": "warning",
-    "format-margins": "warning",
-    "format-font": "warning",
-    "format-size": "warning",
-    "format-line-pitch": "warning",
-    "format-page-number": "warning",
-}
 ROLE_NAMES = {
     "title": "标题",
     "body": "正文",
@@ -57,7 +49,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     ):
         yield finding(
             "format-page-size",
-            "warning",
             f"纸张为 {layout.page_width_mm}×{layout.page_height_mm} mm，应为 A4（{page.width_mm:g}×{page.height_mm:g} mm）",
         )
     wanted = {
@@ -72,12 +63,12 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         if k in layout.margins_mm and abs(layout.margins_mm[k] - v) > 1
     ]
     if off:
-        yield finding("format-margins", "warning", "页边距不符合 GB/T 9704：" + "，".join(off))
+        yield finding("format-margins", "页边距不符合 GB/T 9704：" + "，".join(off))
     yield from _fonts(ctx)
     if not layout.page_field:
-        yield finding("format-page-number", "warning", "页脚中没有页码（应为“— 1 —”形式，4号宋体）")
+        yield finding("format-page-number", "页脚中没有页码（应为“— 1 —”形式，4号宋体）")
     elif not any(style.page_number.dash in text for text in layout.footer_texts):
-        yield finding("format-page-number", "warning", "页码两侧应有一字线，形如“— 1 —”")
+        yield finding("format-page-number", "页码两侧应有一字线，形如“— 1 —”")
 
 
 def _roles(ctx: CheckContext) -> Iterator[tuple[str, int, list[RunLook]]]:
@@ -121,7 +112,6 @@ def _fonts(ctx: CheckContext) -> Iterator[Finding]:
         found = "、".join(sorted({f for _, f in bad}))
         yield finding(
             "format-font",
-            "warning",
             f"{ROLE_NAMES[role]}有 {len(bad)} 处字体为“{found}”，应为“{want.east_asia}”",
             bad[0][0],
         )
@@ -130,14 +120,12 @@ def _fonts(ctx: CheckContext) -> Iterator[Finding]:
         found = "、".join(sorted({f"{s:g}磅" if s else "未设置" for _, s in bad}))
         yield finding(
             "format-size",
-            "warning",
             f"{ROLE_NAMES[role]}有 {len(bad)} 处字号为 {found}，应为 {want.size_pt:g} 磅",
             bad[0][0],
         )
     if bad_pitch:
         yield finding(
             "format-line-pitch",
-            "warning",
             f"正文有 {len(bad_pitch)} 段行距不是固定值约 28.95 磅（每页 22 行）",
             bad_pitch[0],
         )

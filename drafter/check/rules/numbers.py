@@ -10,22 +10,14 @@ from functools import cache
 
 from drafter.check.context import CheckContext, finding
 from drafter.models.figures import format_number
-from drafter.models.findings import Finding, Severity
+from drafter.models.findings import Finding
 from drafter.reading.figures import TextFigure, figures, sentences
 from drafter.resources import load_data
-
-CODES = {
-    "number-percent-range": "error",
-    "number-rate-mismatch": "error",
-    "number-part-exceeds-whole": "warning",
-}
-CHANGE_WORDS = ("增长", "下降", "上升", "减少", "提高", "增加", "降低", "同比", "环比", "较上年")
 
 
 @dataclass(frozen=True)
 class Problem:
     code: str
-    severity: Severity
     message: str
     start: int
     end: int
@@ -42,7 +34,12 @@ def _rate_entry(name: str) -> dict | None:
 
 
 def _is_rate(f: TextFigure) -> bool:
-    return f.is_rate and "率" in f.name and not any(w in f.name for w in CHANGE_WORDS)
+    data = _data()  # a rate names itself 「…率」; a change 「…率同比下降」 is not a rate
+    return (
+        f.is_rate
+        and data["rate_word"] in f.name
+        and not any(w in f.name for w in data["change_words"])
+    )
 
 
 def sentence_problems(sentence: str) -> list[Problem]:
@@ -55,7 +52,6 @@ def sentence_problems(sentence: str) -> list[Problem]:
             problems.append(
                 Problem(
                     "number-percent-range",
-                    "error",
                     f"“{f.name}”为 {f.text}%，比率不能超过 100%",
                     f.start,
                     f.end,
@@ -92,7 +88,6 @@ def sentence_problems(sentence: str) -> list[Problem]:
         problems.append(
             Problem(
                 "number-rate-mismatch",
-                "error",
                 f"“{f.name}”写为 {f.text}%，按“{part.name}”{part.text}{part.unit} ÷ “{whole.name}”"
                 f"{whole.text}{whole.unit} 计算应为 {expected}%",
                 f.start,
@@ -114,7 +109,6 @@ def sentence_problems(sentence: str) -> list[Problem]:
                     problems.append(
                         Problem(
                             "number-part-exceeds-whole",
-                            "warning",
                             f"“{part.name}”{part.text}{part.unit} 多于“{whole.name}”{whole.text}{whole.unit}",
                             whole.start,
                             part.end,
@@ -133,7 +127,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             for p in sentence_problems(sentence):
                 yield finding(
                     p.code,
-                    p.severity,
                     p.message,
                     paragraph.line,
                     text,

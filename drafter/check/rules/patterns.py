@@ -10,8 +10,6 @@ from drafter.check.context import CheckContext, finding
 from drafter.models.findings import Finding
 from drafter.resources import load_data
 
-CODES = {"placeholder": "error", "input-noise": "info"}
-
 
 @cache
 def placeholder_rules() -> list[tuple[str, re.Pattern[str]]]:
@@ -43,7 +41,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         for match in placeholders_in(text):
             yield finding(
                 "placeholder",
-                "error",
                 f"有未替换的占位内容“{match.group(0)}”",
                 line,
                 text,
@@ -54,7 +51,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         line, text = doc.noise[0]
         yield finding(
             "input-noise",
-            "info",
             f"文本中有 {len(doc.noise)} 行网页杂项（导航、来源、打印等），已忽略",
             line,
             text,

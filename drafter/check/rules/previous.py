@@ -15,10 +15,6 @@ from drafter.models.findings import Finding
 from drafter.models.outline import Outline, statutory_owner
 from drafter.resources import load_data
 
-CODES = {"previous-copied": "warning", "previous-plan-unaddressed": "info"}
-COMMON = set(
-    "法治 政府 建设 推进 加强 进一 一步 持续 深入 全面 工作 提升 水平 推动 落实 不断 强化 完善 健全 依法".split()
-)
 NON_CJK = re.compile(r"[^\u4e00-\u9fff#]")
 
 
@@ -27,6 +23,8 @@ def settings() -> dict:
     data = dict(load_data("rules/previous.yaml"))
     data["enumerators_re"] = re.compile(data["enumerators"])
     data["digits_re"] = re.compile(data["digits"])
+    data["plan_item_re"] = re.compile(data["plan_item"]["regex"])
+    data["common"] = frozenset(data["common_words"])
     return data
 
 
@@ -60,7 +58,7 @@ def copied(text: str, before: str) -> bool:
 
 def _bigrams(text: str) -> set[str]:
     text = NON_CJK.sub("", text)
-    return {text[i : i + 2] for i in range(len(text) - 1)} - COMMON
+    return {text[i : i + 2] for i in range(len(text) - 1)} - settings()["common"]
 
 
 def plan_items(previous: Outline) -> list[tuple[int | None, str]]:
@@ -72,10 +70,7 @@ def plan_items(previous: Outline) -> list[tuple[int | None, str]]:
         return items
     for p in previous.paragraphs_in("next_year"):
         if not p.is_heading:
-            items += [
-                (p.line, s)
-                for s in re.findall(r"[一二三四五六七八九十]是([^。；]{4,40})", p.full_text)
-            ]
+            items += [(p.line, s) for s in settings()["plan_item_re"].findall(p.full_text)]
     return items
 
 
@@ -96,7 +91,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             same = NON_CJK.sub("", _body(paragraph)) in verbatim
             yield finding(
                 "previous-copied",
-                "warning",
                 "这一段与去年的报告完全相同，请更新"
                 if same
                 else "这一段与去年的报告基本相同（只改了序号、排列词或个别数字），请更新",
@@ -112,7 +106,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         if wanted and len(wanted & measures) / len(wanted) < 0.5:
             yield finding(
                 "previous-plan-unaddressed",
-                "info",
                 f"去年安排的“{item}”在今年的举措中没有找到对应内容",
                 None,
                 item,

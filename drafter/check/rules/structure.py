@@ -10,29 +10,18 @@ from drafter.models.findings import Finding
 from drafter.models.outline import statutory_owner
 from drafter.reading.metadata import parse_date
 
-CODES = {
-    "statutory-missing": "error",
-    "statutory-mentioned-only": "warning",
-    "section-empty": "warning",
-    "order": "warning",
-    "title-missing": "warning",
-    "date-missing": "warning",
-    "date-late": "info",
-}
-
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
     outline, doc = ctx.outline, ctx.document
     for section in taxonomy().statutory:
         status = outline.statutory.get(section.id, "missing")
         if status == "missing" and section.required:
-            yield finding("statutory-missing", "error", f"缺少法定内容“{section.name}”")
+            yield finding("statutory-missing", f"缺少法定内容“{section.name}”")
         elif status == "mentioned":
             line = (outline.evidence.get(section.id) or [None])[0]
             text = next((p.full_text for p in doc.paragraphs if p.line == line), None)
             yield finding(
                 "statutory-mentioned-only",
-                "warning",
                 f"“{section.name}”只在正文中提及，没有单独的部分",
                 line,
                 text,
@@ -42,17 +31,15 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     if not doc.title:
         yield finding(
             "title-missing",
-            "warning",
             "没有标题（如“××人民政府关于20××年度法治政府建设情况的报告”）",
         )
     if not doc.date:
-        yield finding("date-missing", "warning", "没有成文日期")
+        yield finding("date-missing", "没有成文日期")
     else:
         parts = parse_date(doc.date)
         if parts and outline.year and (parts[0], parts[1], parts[2]) > (outline.year + 1, 4, 1):
             yield finding(
                 "date-late",
-                "info",
                 f"成文日期晚于 {outline.year + 1} 年 4 月 1 日（报告应在此前向社会公开）",
                 doc.date_line,
                 doc.date,
@@ -69,7 +56,6 @@ def _empty_sections(ctx: CheckContext) -> Iterator[Finding]:
         if following is None or (following.is_heading and following.level == 1):
             yield finding(
                 "section-empty",
-                "warning",
                 f"“{paragraph.heading}”下面没有内容",
                 paragraph.line,
                 paragraph.full_text,
@@ -91,7 +77,6 @@ def _order(ctx: CheckContext) -> Iterator[Finding]:
             names = taxonomy().section(s2).name, taxonomy().section(s1).name
             yield finding(
                 "order",
-                "warning",
                 f"“{names[0]}”排在“{names[1]}”之后，与规定的报告内容顺序不一致",
                 line,
             )

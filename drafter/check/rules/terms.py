@@ -11,8 +11,6 @@ from drafter.models.findings import Finding
 from drafter.reading.figures import sentences
 from drafter.resources import load_data
 
-CODES = {"term-outdated": "warning"}
-
 
 @cache
 def term_rules() -> tuple[list[dict], list[str]]:
@@ -56,7 +54,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 first, last = term["current"]
                 yield finding(
                     "term-outdated",
-                    "warning",
                     f"{ctx.year} 年度报告中把{term['name']}当作现行提法（适用于 {first}—{last} 年），请核实",
                     paragraph.line,
                     text,

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from drafter.check.context import CheckContext, finding
 from drafter.models.findings import Finding
+from drafter.models.language import year_patterns
 
-CODES = {"year-mismatch": "error"}
-YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年(?!\d)")
-PLAN_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年[，,]?\s*(我|全|本)\S{0,4}将")
+YEAR = re.compile(year_patterns().year.regex)  # templates/rules/years.yaml
+PLAN_YEAR = re.compile(year_patterns().plan_year.regex)
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
@@ -22,7 +22,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     if match and int(match.group(1)) != year:
         yield finding(
             "year-mismatch",
-            "error",
             f"标题中的年度 {match.group(1)} 与报告年度 {year} 不一致",
             doc.title_line,
             title,
@@ -45,7 +44,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         ):
             yield finding(
                 "year-mismatch",
-                "error",
                 f"标题“{heading.title}”中的年度 {stated} 应为 {expected}",
                 heading.line,
                 heading.title,
@@ -55,7 +53,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             if int(match.group(1)) != year + 1:
                 yield finding(
                     "year-mismatch",
-                    "error",
                     f"下一年度安排写的是 {match.group(1)} 年，应为 {year + 1} 年",
                     paragraph.line,
                     paragraph.full_text,

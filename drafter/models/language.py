@@ -1,0 +1,86 @@
+"""How reports write things, validated from `templates/frame.yaml` (dates, the closing line,
+title words, years, enumerated items, short issuer names) and `templates/figures.yaml` (units, fillers around figures) and `templates/rules/years.yaml`. Each
+pattern or word list carries examples that a test runs."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from drafter.models.catalogue import Example
+from drafter.resources import load_data
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TitleExample(_Data):
+    text: str  # the report's first lines
+    lines: int  # how many of them are the title
+    issuer: str | None
+
+
+class TitleWords(_Data):
+    report: str  # the document kind: the title's last line holds it
+    about: str  # 「××人民政府关于……」: the issuer stands before it
+    examples: list[TitleExample] = Field(min_length=1)
+
+
+class IssuerShort(_Data):
+    suffixes: list[str] = Field(min_length=1)  # the short name drops the first that fits
+    examples: dict[str, str] = Field(min_length=1)  # full name → short name
+
+
+class Frame(_Data):
+    date: Example  # 「2025年1月15日」 → (year, month, day)
+    date_cn: Example  # 「二〇二五年一月十五日」
+    date_garbled: Example  # 「2019129」: 年月日 lost in conversion
+    closing: Example  # 「特此报告。」
+    title_year: Example  # the year a title or opening speaks of
+    enumerated: Example  # 「二是切实提升行政执法质量。」 → its item
+    title: TitleWords
+    issuer_short: IssuerShort
+
+
+class Years(_Data):
+    year: Example  # a year in a title or heading
+    plan_year: Example  # 「2026年，我县将……」 in the plans
+
+
+class FigureExample(_Data):
+    """A sentence and every figure read from it, each as 「name value unit」."""
+
+    text: str
+    figures: list[str]
+
+
+class FigureWords(_Data):
+    units: list[str] = Field(min_length=1)  # a longer unit before its prefix: 人次 before 人
+    approx: list[str] = Field(min_length=1)  # 「4100余人次」
+    magnitudes: dict[str, int] = Field(min_length=1)  # amount units → 元
+    name_breaks: str  # characters that end a figure's name, looking back from the number
+    leading: list[str]  # filler before a figure's name: 「全年共受理」 → 「受理」
+    trailing: list[str]  # filler after it: 「调解率为」 → 「调解率」
+    examples: list[FigureExample] = Field(min_length=1)
+
+
+def alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def frame() -> Frame:
+    return Frame.model_validate(load_data("frame.yaml"))
+
+
+@cache
+def year_patterns() -> Years:
+    return Years.model_validate(load_data("rules/years.yaml"))
+
+
+@cache
+def figure_words() -> FigureWords:
+    return FigureWords.model_validate(load_data("figures.yaml"))
