@@ -51,7 +51,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 match.end(),
             )
     if doc.noise:
-        line, text = doc.noise[0]
+        line, text, _ = doc.noise[0]
         yield finding(
             "input-noise",
             "info",
