@@ -105,7 +105,8 @@ def split_heading(line: str) -> Paragraph | None:
             number, rest = match.groups()
             return _heading(level, NUMBER_FORMS[level].format(number), rest)
     match = LOST_LEVEL1.match(line)
-    if match and "。" not in match.group(1).rstrip("。"):
+    # 「- 坚持党的领导，……」 lost its 「一、」; 「• 发文字号：〔〕号」 and menu items did not
+    if match and "。" not in match.group(1).rstrip("。") and _lost_heading(match.group(1)):
         return _heading(1, None, match.group(1))
     return None
 
@@ -118,6 +119,10 @@ def split_number(text: str, level: int) -> tuple[str | None, str]:
         if match:
             return NUMBER_FORMS[level].format(match.group(1)), match.group(2).strip()
     return None, text.strip()
+
+
+def _lost_heading(text: str) -> bool:
+    return len(text) >= 4 and not any(mark in text for mark in "：|｜>")
 
 
 def _heading(level: int, number: str | None, rest: str) -> Paragraph | None:
@@ -235,15 +240,10 @@ def _report_title(
         return [], 0
     first, last = found, found
     continuation = compiled(reading_rules().title_continuation.regex)
-    above = lines[found - 1][1] if found else ""
-    if (
-        found
-        and continuation.search(fold(lines[found][1]))
-        and _is_title_like(above)
-        and len(above) <= 40
-        and not is_report_title(above)
-    ):
-        first = found - 1
+    if continuation.search(fold(lines[found][1])):
+        # the organ(s) above: 「中共乐平市委」/「乐平市人民政府」/「关于……的报告」
+        while first > max(0, found - 2) and _is_organ_line(lines[first - 1][1]):
+            first -= 1
     below = lines[found + 1][1] if found + 1 < limit else ""
     if "报告" not in fold(lines[found][1]) and _is_title_like(below) and fold(below).endswith("报告"):
         last = found + 1
@@ -258,6 +258,10 @@ def _report_title(
         doc.noise.append(Dropped(*lines[start], "title-repeat"))
         start += 1
     return title, start
+
+
+def _is_organ_line(line: str) -> bool:
+    return _is_title_like(line) and len(line) <= 40 and not is_report_title(line)
 
 
 def _key(text: str) -> str:
