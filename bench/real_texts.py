@@ -103,9 +103,7 @@ def main() -> None:
     )
     for name in ("year", "title", "issuer"):
         print(f"{name:<9} {getattr(score, name)}/{score.texts} = {score.rate(name):.1%}")
-    print(
-        f"statutory {score.statutory}/{score.statutory_total} = {score.rate('statutory'):.1%}"
-    )
+    print(f"statutory {score.statutory}/{score.statutory_total} = {score.rate('statutory'):.1%}")
     if "-q" not in sys.argv:
         print(f"\nmisses ({len(score.misses)}):")
         for miss in score.misses:

@@ -315,9 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
     p.add_argument("--model", type=Path, help="结构模型（默认 templates/structure.yaml）")
     p.add_argument("--year", type=int, help="报告年度（无法从文中读出时）")
-    p.add_argument(
-        "--show-dropped", action="store_true", help="列出作为网页杂项丢弃的行及其规则"
-    )
+    p.add_argument("--show-dropped", action="store_true", help="列出作为网页杂项丢弃的行及其规则")
     return parser
 
 

@@ -27,20 +27,35 @@ def year_evidence(doc: Document) -> list[YearEvidence]:
     rules = reading_rules().year
     found: list[YearEvidence] = []
     if doc.title_text and (match := _stated(doc.title_text)):
-        found.append(YearEvidence(year=int(match.group(1)), source="title", line=doc.title_line,
-                                  text=doc.title_text))
+        found.append(
+            YearEvidence(
+                year=int(match.group(1)), source="title", line=doc.title_line, text=doc.title_text
+            )
+        )
     body = [p for p in doc.paragraphs if not p.is_heading]
     first_heading = next((p.line or 0 for p in doc.paragraphs if p.is_heading), None)
     opening = [p for p in body[:2] if first_heading is None or (p.line or 0) < first_heading]
     for paragraph in opening:
         if match := _stated(BULLET.sub("", paragraph.text)):
-            found.append(YearEvidence(year=int(match.group(1)), source="opening",
-                                      line=paragraph.line, text=paragraph.text))
+            found.append(
+                YearEvidence(
+                    year=int(match.group(1)),
+                    source="opening",
+                    line=paragraph.line,
+                    text=paragraph.text,
+                )
+            )
             break
     for heading in doc.headings:
         if heading.level == 1 and (match := _stated(heading.heading or "")):
-            found.append(YearEvidence(year=int(match.group(1)), source="heading",
-                                      line=heading.line, text=heading.full_text))
+            found.append(
+                YearEvidence(
+                    year=int(match.group(1)),
+                    source="heading",
+                    line=heading.line,
+                    text=heading.full_text,
+                )
+            )
             break
     relative = compiled(rules.relative.regex)
     if not any(e.source in STRONG for e in found) and any(
@@ -50,13 +65,25 @@ def year_evidence(doc: Document) -> list[YearEvidence]:
         for dropped in doc.noise:
             if match := published.search(fold(dropped.text)):
                 year, month = int(match.group("year")), int(match.group("month"))
-                found.append(YearEvidence(year=_reported(year, month), source="published",
-                                          line=dropped.line, text=dropped.text))
+                found.append(
+                    YearEvidence(
+                        year=_reported(year, month),
+                        source="published",
+                        line=dropped.line,
+                        text=dropped.text,
+                    )
+                )
                 break
     dated = parse_date(doc.date) if doc.date else None
     if dated:
-        found.append(YearEvidence(year=_reported(dated[0], dated[1]), source="dated",
-                                  line=doc.date_line, text=doc.date or ""))
+        found.append(
+            YearEvidence(
+                year=_reported(dated[0], dated[1]),
+                source="dated",
+                line=doc.date_line,
+                text=doc.date or "",
+            )
+        )
     return found
 
 
@@ -66,14 +93,19 @@ def _reported(year: int, month: int) -> int:
 
 
 def report_year(doc: Document) -> tuple[int | None, list[YearEvidence], bool]:
-    """(year, evidence, uncertain). The strongest evidence decides; the year is uncertain when
-    the report's own statements of it (title, opening) disagree, or when it states none."""
+    """(year, evidence, uncertain). The strongest evidence decides. The year is uncertain when
+    the report's statements disagree (the opening with the title, or, without a title, the
+    opening with the headings; a heading that contradicts the title is a slip `year-mismatch`
+    reports), or when it states none and only the page's publication date, not the report's
+    own date, lets one infer it."""
     evidence = year_evidence(doc)
     if not evidence:
         return None, evidence, False
     strong = [e for e in evidence if e.source in STRONG]
-    stated = [e.year for e in strong if e.source != "heading"] or [e.year for e in strong]
-    uncertain = not strong or len(set(stated)) > 1
+    if strong and strong[0].source == "title":
+        strong = [e for e in strong if e.source != "heading"]
+    inferred = not strong and not any(e.source == "dated" for e in evidence)
+    uncertain = inferred or len({e.year for e in strong or evidence}) > 1
     return evidence[0].year, evidence, uncertain
 
 
@@ -122,5 +154,7 @@ def _published_by(doc: Document) -> str | None:
         if dropped.kind in patterns:
             match = patterns[dropped.kind].search(BULLET.sub("", fold(dropped.text)))
             if match:
-                return BULLET.sub("", dropped.text)[match.start("value"):match.end("value")].strip()
+                return BULLET.sub("", dropped.text)[
+                    match.start("value") : match.end("value")
+                ].strip()
     return None

@@ -245,7 +245,11 @@ def _report_title(
         while first > max(0, found - 2) and _is_organ_line(lines[first - 1][1]):
             first -= 1
     below = lines[found + 1][1] if found + 1 < limit else ""
-    if "报告" not in fold(lines[found][1]) and _is_title_like(below) and fold(below).endswith("报告"):
+    if (
+        "报告" not in fold(lines[found][1])
+        and _is_title_like(below)
+        and fold(below).endswith("报告")
+    ):
         last = found + 1
     doc.noise += [Dropped(n, text, "before-title") for n, text in lines[:first]]
     title = lines[first : last + 1]

@@ -75,6 +75,7 @@ def test_codes_are_stable():
         "placeholder",
         "input-noise",
         "year-mismatch",
+        "year-uncertain",
         "term-outdated",
         "number-percent-range",
         "number-rate-mismatch",

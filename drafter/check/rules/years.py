@@ -71,7 +71,9 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
 def _uncertain(ctx: CheckContext) -> Finding:
     """Which years the text gave, and where: the user settles it with --year."""
     seen = "；".join(
-        f"{YEAR_SOURCE_NAMES[e.source]} {e.year} 年（第 {e.line} 行）" if e.line else f"{YEAR_SOURCE_NAMES[e.source]} {e.year} 年"
+        f"{YEAR_SOURCE_NAMES[e.source]} {e.year} 年（第 {e.line} 行）"
+        if e.line
+        else f"{YEAR_SOURCE_NAMES[e.source]} {e.year} 年"
         for e in ctx.outline.year_evidence
     )
     first = ctx.outline.year_evidence[0]
