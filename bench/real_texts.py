@@ -18,9 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from drafter import pipeline  # noqa: E402
+from drafter.models.catalogue import taxonomy  # noqa: E402
 from drafter.reading.parser import normalize_line  # noqa: E402
 
 REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"
+STATUTORY = taxonomy().statutory_ids
 
 
 def key(text: str | None) -> str | None:
@@ -30,28 +32,26 @@ def key(text: str | None) -> str | None:
 
 @dataclass
 class Score:
+    """Headings counted (found, labelled, matched); right answers per field; the misses."""
+
     texts: int = 0
-    headings_found: int = 0
-    headings_labelled: int = 0
-    headings_matched: int = 0
-    year: int = 0
-    title: int = 0
-    issuer: int = 0
-    statutory: int = 0
-    statutory_total: int = 0
+    headings: Counter[str] = field(default_factory=Counter)
+    right: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
-        return self.headings_matched / self.headings_found if self.headings_found else 1.0
+        return self.headings["matched"] / (self.headings["found"] or 1)
 
     @property
     def recall(self) -> float:
-        return self.headings_matched / self.headings_labelled if self.headings_labelled else 1.0
+        return self.headings["matched"] / (self.headings["labelled"] or 1)
+
+    def total(self, name: str) -> int:
+        return self.texts * len(STATUTORY) if name == "statutory" else self.texts
 
     def rate(self, name: str) -> float:
-        total = self.statutory_total if name == "statutory" else self.texts
-        return getattr(self, name) / total if total else 1.0
+        return self.right[name] / (self.total(name) or 1)
 
 
 def labelled_texts() -> list[Path]:
@@ -67,9 +67,9 @@ def evaluate(paths: list[Path] | None = None) -> Score:
         score.texts += 1
         found = Counter((h.level, key(h.title)) for h in read.headings)
         wanted = Counter((h["level"], key(h["title"])) for h in label["outline"])
-        score.headings_found += sum(found.values())
-        score.headings_labelled += sum(wanted.values())
-        score.headings_matched += sum((found & wanted).values())
+        score.headings["found"] += sum(found.values())
+        score.headings["labelled"] += sum(wanted.values())
+        score.headings["matched"] += sum((found & wanted).values())
         for level, title in (found - wanted).elements():
             score.misses.append(f"{name} extra heading   L{level} {title}")
         for level, title in (wanted - found).elements():
@@ -80,14 +80,13 @@ def evaluate(paths: list[Path] | None = None) -> Score:
             ("issuer", key(read.issuer), key(label["issuer"])),
         ):
             if got == want:
-                setattr(score, attr, getattr(score, attr) + 1)
+                score.right[attr] += 1
             else:
                 score.misses.append(f"{name} {attr:<15} read {got!r}, labelled {want!r}")
-        for sid, want in label["statutory"].items():
-            score.statutory_total += 1
-            got = read.statutory.get(sid)
+        for sid in STATUTORY:
+            got, want = read.statutory.get(sid), label["statutory"][sid]
             if got == want:
-                score.statutory += 1
+                score.right["statutory"] += 1
             else:
                 score.misses.append(f"{name} statutory {sid:<12} read {got}, labelled {want}")
     return score
@@ -96,14 +95,13 @@ def evaluate(paths: list[Path] | None = None) -> Score:
 def main() -> None:
     score = evaluate()
     print(f"labelled real texts: {score.texts}")
+    h = score.headings
     print(
         f"outline: precision {score.precision:.3f}  recall {score.recall:.3f}  "
-        f"({score.headings_matched} matched, {score.headings_found} read, "
-        f"{score.headings_labelled} labelled)"
+        f"({h['matched']} matched, {h['found']} read, {h['labelled']} labelled)"
     )
-    for name in ("year", "title", "issuer"):
-        print(f"{name:<9} {getattr(score, name)}/{score.texts} = {score.rate(name):.1%}")
-    print(f"statutory {score.statutory}/{score.statutory_total} = {score.rate('statutory'):.1%}")
+    for name in ("year", "title", "issuer", "statutory"):
+        print(f"{name:<9} {score.right[name]}/{score.total(name)} = {score.rate(name):.1%}")
     if "-q" not in sys.argv:
         print(f"\nmisses ({len(score.misses)}):")
         for miss in score.misses:

@@ -215,26 +215,29 @@ def test_announcements_and_work_verbs_are_not_mentions(tmp_path):
     assert outline.statutory["shortcomings"] == outline.statutory["next_year"] == "mentioned"
 
 
-def test_traditional_characters_read_like_simplified(tmp_path):
-    text = (
-        "某某鄉2024年法治政府建設情況報告\n2024年，某某鄉堅持依法行政。\n"
-        "一、2024年度推進法治政府建設的主要舉措和成效\n（一）規範執法。推行三項制度。\n"
-        "二、2024年度推進法治政府建設存在的不足和原因\n法治隊伍建設有待加強。\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        (  # traditional characters read like simplified
+            "某某鄉2024年法治政府建設情況報告\n2024年，某某鄉堅持依法行政。\n"
+            "一、2024年度推進法治政府建設的主要舉措和成效\n（一）規範執法。推行三項制度。\n"
+            "二、2024年度推進法治政府建設存在的不足和原因\n法治隊伍建設有待加強。\n",
+            [],
+        ),
+        (  # a copy cut before its first section starts at 「（三）」
+            "2021年上半年法治政府建设工作情况报告(乡镇版)\n……(开头部分已省略650字)\n"
+            "(三)规范执法，提高行政执法工作效能。\n全镇执法人员持证上岗。\n"
+            "二、法治政府建设工作存在的问题及原因\n存在的问题主要有：\n一是依法行政意识不强；\n",
+            [Dropped(2, "……（开头部分已省略650字）", "cut")],
+        ),
+    ],
+    ids=["traditional", "cut-copy"],
+)
+def test_sections_of_traditional_and_cut_copies(tmp_path, text, dropped):
     outline, _ = read(text, tmp_path)
-    assert outline.title == "某某鄉2024年法治政府建設情況報告" and outline.year == 2024
+    assert outline.title == text.splitlines()[0].replace("(", "（").replace(")", "）")
+    assert outline.year in (2021, 2024) and outline.document.noise == dropped
     assert outline.statutory["measures"] == outline.statutory["shortcomings"] == "section"
-
-
-def test_a_copy_cut_before_its_first_section_still_has_its_measures(tmp_path):
-    text = (
-        "2021年上半年法治政府建设工作情况报告(乡镇版)\n……(开头部分已省略650字)\n"
-        "(三)规范执法，提高行政执法工作效能。\n全镇执法人员持证上岗。\n"
-        "二、法治政府建设工作存在的问题及原因\n存在的问题主要有：\n一是依法行政意识不强；\n"
-    )
-    outline, _ = read(text, tmp_path)
-    assert outline.statutory["measures"] == outline.statutory["shortcomings"] == "section"
-    assert Dropped(2, "……（开头部分已省略650字）", "cut") in outline.document.noise
 
 
 def test_lost_number_headings_are_not_menu_or_metadata_bullets():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.models.document import Document
-from drafter.models.outline import YearEvidence
+from drafter.models.document import Document, Paragraph
+from drafter.models.outline import YearEvidence, YearSource
 from drafter.models.reading_rules import compiled, fold, noise_rules, reading_rules
 from drafter.reading.parser import BULLET, DATE, DATE_CN, DATE_GARBLED, cn_to_int
 
@@ -27,36 +27,18 @@ def year_evidence(doc: Document) -> list[YearEvidence]:
     rules = reading_rules().year
     found: list[YearEvidence] = []
     if doc.title_text and (match := _stated(doc.title_text)):
-        found.append(
-            YearEvidence(
-                year=int(match.group(1)), source="title", line=doc.title_line, text=doc.title_text
-            )
-        )
+        found.append(_evidence(match.group(1), "title", doc.title_line, doc.title_text))
     body = [p for p in doc.paragraphs if not p.is_heading]
     first_heading = next((p.line or 0 for p in doc.paragraphs if p.is_heading), None)
     opening = [p for p in body[:2] if first_heading is None or (p.line or 0) < first_heading]
-    for paragraph in opening:
-        if match := _stated(BULLET.sub("", paragraph.text)):
-            found.append(
-                YearEvidence(
-                    year=int(match.group(1)),
-                    source="opening",
-                    line=paragraph.line,
-                    text=paragraph.text,
-                )
-            )
-            break
-    for heading in doc.headings:
-        if heading.level == 1 and (match := _stated(heading.heading or "")):
-            found.append(
-                YearEvidence(
-                    year=int(match.group(1)),
-                    source="heading",
-                    line=heading.line,
-                    text=heading.full_text,
-                )
-            )
-            break
+    places: dict[YearSource, list[tuple[Paragraph, str]]] = {
+        "opening": [(p, BULLET.sub("", p.text)) for p in opening],
+        "heading": [(h, h.heading or "") for h in doc.headings if h.level == 1],
+    }
+    for source, texts in places.items():
+        first = next(((p, m) for p, text in texts if (m := _stated(text))), None)
+        if first:
+            found.append(_evidence(first[1].group(1), source, first[0].line, first[0].full_text))
     relative = compiled(rules.relative.regex)
     if not any(e.source in STRONG for e in found) and any(
         relative.search(p.text) for p in body[:3]
@@ -64,27 +46,18 @@ def year_evidence(doc: Document) -> list[YearEvidence]:
         published = compiled(rules.published.regex)
         for dropped in doc.noise:
             if match := published.search(fold(dropped.text)):
-                year, month = int(match.group("year")), int(match.group("month"))
-                found.append(
-                    YearEvidence(
-                        year=_reported(year, month),
-                        source="published",
-                        line=dropped.line,
-                        text=dropped.text,
-                    )
-                )
+                year = _reported(int(match.group("year")), int(match.group("month")))
+                found.append(_evidence(year, "published", dropped.line, dropped.text))
                 break
     dated = parse_date(doc.date) if doc.date else None
     if dated:
-        found.append(
-            YearEvidence(
-                year=_reported(dated[0], dated[1]),
-                source="dated",
-                line=doc.date_line,
-                text=doc.date or "",
-            )
-        )
+        year = _reported(dated[0], dated[1])
+        found.append(_evidence(year, "dated", doc.date_line, doc.date or ""))
     return found
+
+
+def _evidence(year: int | str, source: YearSource, line: int | None, text: str) -> YearEvidence:
+    return YearEvidence(year=int(year), source=source, line=line, text=text)
 
 
 def _reported(year: int, month: int) -> int:
