@@ -179,7 +179,9 @@ def own_document(package: DocxPackage) -> Document:
             if role.startswith("runin"):  # 「（一）标题。正文」: the heading phrase has no 「。」
                 head, _, body_text = rest.partition("。")
             doc.paragraphs.append(
-                Paragraph(level=level, number=number_text, heading=head, text=body_text, line=number)
+                Paragraph(
+                    level=level, number=number_text, heading=head, text=body_text, line=number
+                )
             )
         elif role == "text":
             doc.paragraphs.append(Paragraph(text=text, line=number))
