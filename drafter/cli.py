@@ -99,11 +99,12 @@ def cmd_outline(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        sys.stdout.write(
-            json.dumps(outline.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-        )
+        data = outline.model_dump(mode="json")
+        if args.show_dropped:
+            data["dropped"] = [d._asdict() for d in outline.document.noise]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(outline_text(outline))
+        sys.stdout.write(outline_text(outline, show_dropped=args.show_dropped))
     return ExitCode.OK
 
 
@@ -314,6 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
     p.add_argument("--model", type=Path, help="结构模型（默认 templates/structure.yaml）")
     p.add_argument("--year", type=int, help="报告年度（无法从文中读出时）")
+    p.add_argument("--show-dropped", action="store_true", help="列出作为网页杂项丢弃的行及其规则")
     return parser
 
 

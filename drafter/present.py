@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from drafter.models.catalogue import taxonomy
-from drafter.models.outline import Outline
+from drafter.models.outline import YEAR_SOURCE_NAMES, Outline
 from drafter.models.structure import StructureModel
 
 STATUS_LABELS = {"section": "有独立部分", "mentioned": "仅在正文中提及", "missing": "缺少"}
@@ -23,11 +23,24 @@ def section_name(section_id: str | None) -> str:
         return section_id
 
 
-def outline_text(outline: Outline) -> str:
+def year_basis(outline: Outline) -> str:
+    """「依据：标题「…2023年度…」（第5行）；开头（第9行）」, and 「不确定」 when it is."""
+    if not outline.year_evidence:
+        return ""
+    parts = [
+        f"{YEAR_SOURCE_NAMES[e.source]} {e.year}" + (f"（第{e.line}行）" if e.line else "")
+        for e in outline.year_evidence
+    ]
+    sure = "，不确定，可用 --year 指定" if outline.year_uncertain else ""
+    return f"（依据：{'；'.join(parts)}{sure}）"
+
+
+def outline_text(outline: Outline, show_dropped: bool = False) -> str:
     lines = [
         f"文件：{outline.path}",
         f"标题：{outline.title or '（无标题）'}",
-        f"发文机关：{outline.issuer or '（未识别）'}    报告年度：{outline.year or '（未识别）'}",
+        f"发文机关：{outline.issuer or '（未识别）'}    "
+        f"报告年度：{outline.year or '（未识别）'}{year_basis(outline)}",
         "",
         "法定内容：",
     ]
@@ -44,6 +57,12 @@ def outline_text(outline: Outline) -> str:
         lines.append(
             f"  {h.line or '-':>4}  {'  ' * (h.level - 1)}{number}{h.title}  →  {target} {h.confidence:.2f}"
         )
+    dropped = outline.document.noise
+    if dropped and show_dropped:
+        lines += ["", "丢弃的行（行号  规则  原文；规则见 templates/noise.yaml）："]
+        lines += [f"  {d.line:>4}  {d.kind}  {d.text}" for d in dropped]
+    elif dropped:
+        lines += ["", f"丢弃了 {len(dropped)} 行网页杂项（--show-dropped 列出）"]
     return "\n".join(lines) + "\n"
 
 

@@ -129,7 +129,7 @@ def test_noisy_web_page():
     outline = read_outline(read_document(ODD / "noisy_web_page.txt"))
     doc = outline.document
     assert outline.title == "某某县2025年度法治政府建设情况报告" and outline.year == 2025
-    assert [n for n, _ in doc.noise] == [1, 3, 4, 18]
+    assert [d.line for d in doc.noise] == [1, 3, 4, 18]
     assert doc.signers == ["某某县人民政府"] and doc.date == "2026年2月5日"
     assert all(v == "section" for k, v in outline.statutory.items() if k != "other")
     run_in = [h for h in outline.headings if h.level == 2]

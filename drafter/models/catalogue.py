@@ -38,6 +38,7 @@ class Taxonomy(_Data):
     statutory: list[Section]
     areas: list[Section]
     mentions: dict[str, list[Example]]
+    announcements: list[Example] = Field(default_factory=list)
 
     def area(self, area_id: str) -> Section:
         return next(a for a in self.areas if a.id == area_id)

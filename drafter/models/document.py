@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from pydantic import BaseModel, Field
 
 
@@ -42,6 +44,14 @@ class Paragraph(BaseModel):
         return f"{head}。{self.text}" if self.text else head
 
 
+class Dropped(NamedTuple):
+    """A line the reader left out (page furniture), and the noise rule that dropped it."""
+
+    line: int
+    text: str
+    kind: str
+
+
 class Document(BaseModel):
     title: list[str] = Field(default_factory=list)  # one or more lines as written
     # What drafter knew when it wrote the report (from the facts), read back from its own files;
@@ -56,7 +66,7 @@ class Document(BaseModel):
     signers: list[str] = Field(default_factory=list)
     date: str | None = None  # as written, e.g. 「2025年1月15日」
     date_line: int | None = None
-    noise: list[tuple[int, str]] = Field(default_factory=list)  # dropped web debris: (line, text)
+    noise: list[Dropped] = Field(default_factory=list)  # dropped page furniture, by line
     # drafted documents: the facts field behind each line that is not a paragraph (title, date)
     line_sources: dict[int, tuple[str | int, ...]] = Field(default_factory=dict, exclude=True)
 

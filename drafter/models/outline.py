@@ -24,11 +24,34 @@ class OutlineHeading(BaseModel):
     run_in: bool = False
 
 
+YearSource = Literal["given", "recorded", "title", "opening", "heading", "published", "dated"]
+YEAR_SOURCE_NAMES: dict[str, str] = {
+    "given": "指定",
+    "recorded": "文件记录",
+    "title": "标题",
+    "opening": "开头",
+    "heading": "一级标题",
+    "published": "发布日期推定",
+    "dated": "成文日期推定",
+}
+
+
+class YearEvidence(BaseModel):
+    """Where a report says (or lets one infer) the year it is about."""
+
+    year: int
+    source: YearSource
+    line: int | None = None
+    text: str = ""
+
+
 class Outline(BaseModel):
     path: str | None = None
     title: str | None = None
     issuer: str | None = None
     year: int | None = None
+    year_evidence: list[YearEvidence] = Field(default_factory=list)  # strongest first
+    year_uncertain: bool = False  # the evidence disagrees or the year is only inferred
     addressee: str | None = None
     headings: list[OutlineHeading] = Field(default_factory=list)
     statutory: dict[str, Status] = Field(default_factory=dict)

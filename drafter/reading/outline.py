@@ -11,11 +11,20 @@ from functools import cache
 
 from drafter.models.catalogue import taxonomy
 from drafter.models.document import Document
-from drafter.models.outline import Outline, OutlineHeading, Status, statutory_owner
+from drafter.models.outline import (
+    Outline,
+    OutlineHeading,
+    Status,
+    YearEvidence,
+    statutory_owner,
+)
+from drafter.models.reading_rules import fold
 from drafter.models.structure import StructureModel, heading_key
 from drafter.reading.metadata import issuer_of, report_year
 
 BARE_NUMBER = re.compile(r"[、.（）()]")
+SUB_SECTION_CONTENT = "leader_duty"  # the statutory content reports often file under the measures
+SUB_SECTION_CONFIDENCE = 0.6  # a cue of 3+ characters
 
 
 @cache
@@ -27,7 +36,9 @@ def _mention_patterns(next_year: int) -> dict[str, list[re.Pattern[str]]]:
 
 
 def score_heading(text: str, candidates: list[str]) -> dict[str, int]:
-    """Sum of the lengths of the cue words each candidate section finds in the heading."""
+    """Sum of the lengths of the cue words each candidate section finds in the heading (read
+    in simplified characters)."""
+    text = fold(text)
     scores = {}
     for sid in candidates:
         score = sum(len(cue) for cue in taxonomy().section(sid).cues if cue in text)
@@ -52,7 +63,9 @@ def classify_heading(
         if not scores:
             scores = score_heading(text, areas)
     elif under == "measures" or under in areas:
-        scores = score_heading(text, areas)
+        # a sub-section on the leader's duty (「（二）主要负责人带头履行……第一责任人职责」) is that
+        # statutory content's own section, wherever the report files it
+        scores = score_heading(text, [SUB_SECTION_CONTENT]) or score_heading(text, areas)
     else:
         return [under], 0.5  # an item of shortcomings / plans / leader duty
     if not scores:
@@ -77,11 +90,19 @@ def read_outline(
     year: int | None = None,
 ) -> Outline:
     statutory = taxonomy().statutory_ids
+    if year is None and doc.year is None:
+        year, evidence, uncertain = report_year(doc)
+    else:  # given on the command line, or recorded in drafter's own file
+        source = "given" if year is not None else "recorded"
+        year = year if year is not None else doc.year
+        evidence, uncertain = [YearEvidence(year=year, source=source)], False
     outline = Outline(
         path=path,
         title=doc.title_text,
         issuer=doc.issuer or issuer_of(doc),
-        year=year or doc.year or report_year(doc),
+        year=year,
+        year_evidence=evidence,
+        year_uncertain=uncertain,
         addressee=doc.addressee,
         document=doc,
     )
@@ -157,19 +178,34 @@ def statutory_status(
 ) -> tuple[dict[str, Status], dict[str, list[int]]]:
     status: dict[str, Status] = {sid: "missing" for sid in taxonomy().statutory_ids}
     evidence: dict[str, list[int]] = {sid: [] for sid in status}
+    top = 9  # the highest level seen so far: a copy cut before 「一、」 starts at 「（三）」
     for heading in outline.headings:
-        if heading.level != 1 and heading.confidence < 1.0:
-            continue
+        is_top = heading.level <= top
+        top = min(top, heading.level)
         for sid in heading.sections:
             owner = statutory_owner(sid)
-            if owner and (heading.level == 1 or owner == sid):
+            own = owner == sid and heading.confidence >= SUB_SECTION_CONFIDENCE
+            if owner and (is_top or own):
                 status[owner] = "section"
                 evidence[owner].append(heading.line or 0)
     patterns = _mention_patterns((outline.year or 0) + 1)
     for paragraph in doc.paragraphs:
-        text = paragraph.full_text
+        sentences = [s for s in SENTENCE.findall(fold(paragraph.full_text)) if not _announces(s)]
         for sid, regexes in patterns.items():
-            if status[sid] == "missing" and any(r.search(text) for r in regexes):
+            if status[sid] == "missing" and any(r.search(s) for r in regexes for s in sentences):
                 status[sid] = "mentioned"
                 evidence[sid].append(paragraph.line or 0)
     return status, evidence
+
+
+SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+
+
+@cache
+def _announcement_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(rule.regex) for rule in taxonomy().announcements]
+
+
+def _announces(sentence: str) -> bool:
+    """「现将……存在不足及下一步安排报告如下」 names the contents to come; it is none of them."""
+    return any(p.search(sentence) for p in _announcement_patterns())

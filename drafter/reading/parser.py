@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from drafter.models.document import Document, Paragraph
+from drafter.models.document import Document, Dropped, Paragraph
 from drafter.models.language import frame
-from drafter.resources import load_data
+from drafter.models.reading_rules import compiled, fold, noise_rules, reading_rules
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
@@ -26,7 +26,8 @@ HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^([{CN_DIGITS}]+)、\s*(.*)$")),
     (2, re.compile(rf"^（([{CN_DIGITS}]+)）\s*(.*)$")),
     (4, re.compile(r"^（(\d{1,2})）\s*(.*)$")),
-    (3, re.compile(r"^(\d{1,2})(?:\.(?!\d)|、|．)\s*(.*)$")),
+    # 「*.加强组织领导。」: published copies mask numbers with 「*」
+    (3, re.compile(r"^(\d{1,2}|\*{1,2})(?:\.(?!\d)|、|．)\s*(.*)$")),
 ]
 NUMBER_FORMS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 LOST_LEVEL1 = re.compile(r"^[-–—•·]\s+(.+)$")  # 「- 坚持党的领导，……」: 「一、」 lost in conversion
@@ -40,17 +41,38 @@ CLOSING = re.compile(frame().closing.regex)
 SENTENCE_END = "。；！？"
 
 
+BULLET = re.compile(r"^[-–—•·]\s*")
+
+
 @cache
 def noise_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(p["id"], re.compile(p["regex"])) for p in load_data("noise.yaml")["patterns"]]
+    return [(p.id, re.compile(p.regex)) for p in noise_rules().patterns]
+
+
+@cache
+def _trims() -> list[re.Pattern[str]]:
+    return [re.compile(t.regex) for t in noise_rules().trims]
 
 
 def noise_kind(line: str) -> str | None:
-    """The noise pattern a line matches (web debris), if any. Short lines only: a real
-    paragraph that happens to contain 「来源」 is text."""
+    """The noise pattern a line matches (page furniture), if any, tried on the line with its
+    list bullet removed too (「• 来源：司法厅」). Short lines only: a real paragraph that happens
+    to contain 「来源」 is text."""
     if len(line) > 80:
         return None
-    return next((kind for kind, pattern in noise_patterns() if pattern.search(line)), None)
+    line = fold(line)
+    bare = BULLET.sub("", line)
+    return next(
+        (kind for kind, p in noise_patterns() if p.search(line) or (bare and p.search(bare))),
+        None,
+    )
+
+
+def is_report_title(line: str) -> bool:
+    """「静海区2023年度法治政府建设情况报告」, also in traditional characters; not 「工作报告」."""
+    return _is_title_like(line) and any(
+        compiled(rule.regex).search(fold(line)) for rule in reading_rules().titles
+    )
 
 
 CN_VALUES = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
@@ -71,7 +93,10 @@ def normalize_line(line: str) -> str:
     """Spaces and half-width punctuation as real texts carry them → the forms reports use."""
     line = line.replace("\u00a0", " ").replace("\u3000", " ").replace("\ufeff", "").strip()
     line = _HALF_PUNCT.sub(lambda m: _FULL[m.group(1) or m.group(2)], line)
-    return line.translate(_BRACKETS)
+    line = line.translate(_BRACKETS)
+    for trim in _trims():
+        line = trim.sub("", line)
+    return line
 
 
 def split_heading(line: str) -> Paragraph | None:
@@ -82,7 +107,8 @@ def split_heading(line: str) -> Paragraph | None:
             number, rest = match.groups()
             return _heading(level, NUMBER_FORMS[level].format(number), rest)
     match = LOST_LEVEL1.match(line)
-    if match and "。" not in match.group(1).rstrip("。"):
+    # 「- 坚持党的领导，……」 lost its 「一、」; 「• 发文字号：〔〕号」 and menu items did not
+    if match and "。" not in match.group(1).rstrip("。") and _lost_heading(match.group(1)):
         return _heading(1, None, match.group(1))
     return None
 
@@ -95,6 +121,10 @@ def split_number(text: str, level: int) -> tuple[str | None, str]:
         if match:
             return NUMBER_FORMS[level].format(match.group(1)), match.group(2).strip()
     return None, text.strip()
+
+
+def _lost_heading(text: str) -> bool:
+    return len(text) >= 4 and not any(mark in text for mark in "：|｜>")
 
 
 def _heading(level: int, number: str | None, rest: str) -> Paragraph | None:
@@ -137,8 +167,9 @@ def parse_lines(lines: list[tuple[int, str]], levels: dict[int, int] | None = No
     doc = Document()
     kept = []
     for number, line in lines:
-        if noise_kind(line):
-            doc.noise.append((number, line))
+        kind = noise_kind(line)
+        if kind:
+            doc.noise.append(Dropped(number, line, kind))
         else:
             kept.append((number, line))
     lines = kept
@@ -159,16 +190,9 @@ def parse_lines(lines: list[tuple[int, str]], levels: dict[int, int] | None = No
         doc.closing = lines[end - 1][1]
         end -= 1
 
-    start = 0
-    title: list[tuple[int, str]] = []
-    while start < end and len(title) < 3 and _is_title_like(lines[start][1]):
-        title.append(lines[start])
-        start += 1
-        if frame().title.report in lines[start - 1][1]:
-            break
-    if title and not any(frame().title.report in t for _, t in title) and len(title) > 1:
-        start -= len(title) - 1  # only the first line may be a title without 「报告」
-        title = title[:1]
+    title, start = _report_title(lines, end, doc)
+    if not title:
+        title, start = _leading_title(lines, end)
     if title:
         doc.title = [t for _, t in title]
         doc.title_line = title[0][0]
@@ -185,7 +209,69 @@ def parse_lines(lines: list[tuple[int, str]], levels: dict[int, int] | None = No
         )
         paragraph.line = number
         doc.paragraphs.append(paragraph)
+    doc.noise.sort()
     return doc
+
+
+def _leading_title(lines: list[tuple[int, str]], end: int) -> tuple[list[tuple[int, str]], int]:
+    """The first title-like lines, up to one holding 「报告」 (a title whose wording is unusual)."""
+    start = 0
+    title: list[tuple[int, str]] = []
+    while start < end and len(title) < 3 and _is_title_like(lines[start][1]):
+        title.append(lines[start])
+        start += 1
+        if frame().title.report in fold(lines[start - 1][1]):
+            break
+    if title and not any(frame().title.report in fold(t) for _, t in title) and len(title) > 1:
+        start -= len(title) - 1  # only the first line may be a title without 「报告」
+        title = title[:1]
+    return title, start
+
+
+def _report_title(
+    lines: list[tuple[int, str]], end: int, doc: Document
+) -> tuple[list[tuple[int, str]], int]:
+    """The first line before the first heading that reads as a report title, with the organ's
+    line above it when the title is split (「太康县人民政府」/「关于2023年……的报告」). What comes
+    before it (page header, column name, a cover letter) is not the report: dropped as
+    `before-title`; the title repeated below it (page title, then the document's) as
+    `title-repeat`."""
+    limit = next((i for i in range(end) if split_heading(lines[i][1])), end)
+    found = next((i for i in range(limit) if is_report_title(lines[i][1])), None)
+    if found is None:
+        return [], 0
+    first, last = found, found
+    continuation = compiled(reading_rules().title_continuation.regex)
+    if continuation.search(fold(lines[found][1])):
+        # the organ(s) above: 「中共乐平市委」/「乐平市人民政府」/「关于……的报告」
+        while first > max(0, found - 2) and _is_organ_line(lines[first - 1][1]):
+            first -= 1
+    below = lines[found + 1][1] if found + 1 < limit else ""
+    if (
+        "报告" not in fold(lines[found][1])
+        and _is_title_like(below)
+        and fold(below).endswith("报告")
+    ):
+        last = found + 1
+    doc.noise += [Dropped(n, text, "before-title") for n, text in lines[:first]]
+    title = lines[first : last + 1]
+    joined = _key("".join(t for _, t in title))
+    start = last + 1
+    while start < limit and (
+        is_report_title(lines[start][1])
+        or (_is_title_like(lines[start][1]) and _key(lines[start][1]) in joined)
+    ):
+        doc.noise.append(Dropped(*lines[start], "title-repeat"))
+        start += 1
+    return title, start
+
+
+def _is_organ_line(line: str) -> bool:
+    return _is_title_like(line) and len(line) <= 40 and not is_report_title(line)
+
+
+def _key(text: str) -> str:
+    return "".join(fold(text).split())
 
 
 def _styled_heading(line: str, level: int | None) -> Paragraph | None:

@@ -48,7 +48,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 match.end(),
             )
     if doc.noise:
-        line, text = doc.noise[0]
+        line, text, _ = doc.noise[0]
         yield finding(
             "input-noise",
             f"文本中有 {len(doc.noise)} 行网页杂项（导航、来源、打印等），已忽略",

@@ -1,4 +1,5 @@
-"""Years that disagree: title, headings and the report year; the plans' year."""
+"""Years that disagree: title, headings and the report year; the plans' year; a report year the
+text does not settle."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 from drafter.check.context import CheckContext, finding
 from drafter.models.findings import Finding
 from drafter.models.language import year_patterns
+from drafter.models.outline import YEAR_SOURCE_NAMES
 
 YEAR = re.compile(year_patterns().year.regex)  # templates/rules/years.yaml
 PLAN_YEAR = re.compile(year_patterns().plan_year.regex)
@@ -17,6 +19,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     year, doc = ctx.year, ctx.document
     if year is None:
         return
+    if ctx.outline.year_uncertain:
+        yield _uncertain(ctx)
     title = doc.title_text or ""
     match = YEAR.search(title)
     if match and int(match.group(1)) != year:
@@ -59,3 +63,20 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                     match.start(),
                     match.end(),
                 )
+
+
+def _uncertain(ctx: CheckContext) -> Finding:
+    """Which years the text gave, and where: the user settles it with --year."""
+    seen = "；".join(
+        f"{YEAR_SOURCE_NAMES[e.source]} {e.year} 年（第 {e.line} 行）"
+        if e.line
+        else f"{YEAR_SOURCE_NAMES[e.source]} {e.year} 年"
+        for e in ctx.outline.year_evidence
+    )
+    first = ctx.outline.year_evidence[0]
+    return finding(
+        "year-uncertain",
+        f"报告年度不能确定，按 {ctx.year} 年检查；文中所见：{seen}。可用 --year 指定",
+        first.line,
+        first.text,
+    )

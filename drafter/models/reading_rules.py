@@ -1,0 +1,91 @@
+"""The knowledge the reader uses on real texts, validated from `templates/noise.yaml` (page
+furniture) and `templates/reading.yaml` (titles, year evidence, traditional characters)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from drafter.models.catalogue import Example
+from drafter.resources import load_data
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NoisePattern(Example):
+    """A whole line of page furniture. `field` names what the line also tells about the report
+    (its issuer), taken from the regex group `value`."""
+
+    id: str
+    field: Literal["issuer"] | None = None
+
+
+class TrimExample(_Data):
+    before: str
+    after: str
+
+
+class Trim(_Data):
+    """A piece of a line that is noise (a pinyin gloss a mirror site added); the rest is text."""
+
+    id: str
+    regex: str
+    examples: list[TrimExample] = Field(min_length=2)
+
+
+class NoiseRules(_Data):
+    patterns: list[NoisePattern]
+    trims: list[Trim]
+
+
+class YearRules(_Data):
+    stated: Example
+    opening: Example
+    relative: Example
+    published: Example
+
+
+class ReadingRules(_Data):
+    titles: list[Example]
+    title_continuation: Example
+    year: YearRules
+    traditional: str
+    simplified: str
+
+    @model_validator(mode="after")
+    def _pairs(self) -> ReadingRules:
+        if len(self.traditional) != len(self.simplified):
+            raise ValueError("traditional and simplified must pair character by character")
+        return self
+
+
+@cache
+def noise_rules() -> NoiseRules:
+    return NoiseRules.model_validate(load_data("noise.yaml"))
+
+
+@cache
+def reading_rules() -> ReadingRules:
+    return ReadingRules.model_validate(load_data("reading.yaml"))
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    rules = reading_rules()
+    return str.maketrans(rules.traditional, rules.simplified)
+
+
+def fold(text: str) -> str:
+    """Traditional characters as their simplified forms, for matching only (「法治政府建設」 →
+    「法治政府建设」); the text a user sees is never changed."""
+    return text.translate(_fold_table())
+
+
+@cache
+def compiled(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
