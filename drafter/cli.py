@@ -6,6 +6,7 @@ checker or the TUI at start-up."""
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -317,7 +318,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _console_safe() -> None:
+    """A Windows console or pipe may encode in GBK (code page 936), which lacks some characters
+    a report can contain: those print as "?" instead of ending the command in a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _console_safe()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
