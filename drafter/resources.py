@@ -14,7 +14,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from drafter.errors import DrafterError
+
 PACKAGED = "_templates"  # the folder name inside the package; setup.py uses the same name
+CHECKOUT = Path(__file__).resolve().parent.parent / "templates"
 
 
 @cache
@@ -22,11 +25,11 @@ def templates_dir() -> Path:
     packaged = resources.files("drafter") / PACKAGED
     if isinstance(packaged, Path) and packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parent.parent / "templates"
-    if checkout.is_dir():
-        return checkout
-    raise FileNotFoundError(
-        f"drafter: data folder not found ({packaged} or {checkout}); reinstall drafter"
+    if CHECKOUT.is_dir():
+        return CHECKOUT
+    raise DrafterError(
+        f"找不到 drafter 的数据文件夹（{packaged}）：安装不完整",
+        hint="重新安装 drafter（pip install --force-reinstall 安装包），或在仓库中运行 make。",
     )
 
 

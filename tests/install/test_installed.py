@@ -96,6 +96,17 @@ def test_commands_run_outside_the_repository(installed):
     )
     assert "sections:" in (work / "结构 模型.yaml").read_text(encoding="utf-8")
 
+    own = work / "我的 模板"
+    own.mkdir()
+    (own / "opening.txt.j2").write_text(
+        "@text source=opening | 自定义的开头段。\n", encoding="utf-8"
+    )
+    installed.run("draft", "事实 文件.yaml", "-o", "自定义.md", "--templates", own.name)
+    assert "自定义的开头段。" in (work / "自定义.md").read_text(encoding="utf-8")
+
+    installed.run("new", "--year", "2026", "--issuer", "示例县人民政府", "-o", "新 事实.yaml")
+    assert (work / "facts.schema.json").is_file()
+
     schema = json.loads(installed.run("schema").stdout)
     committed = json.loads((ROOT / "examples" / "facts.schema.json").read_text(encoding="utf-8"))
     assert schema == committed
