@@ -18,11 +18,13 @@ POSIX_MODULES = {"fcntl", "resource", "termios", "tty", "pty", "pwd", "grp", "po
 POSIX_MODULES |= {"syslog", "spwd", "nis", "curses", "readline"}
 POSIX_CALLS = {
     "os": {"getuid", "geteuid", "getgid", "getegid", "getgroups", "chown", "lchown", "fchown"}
-    | {"fchmod", "chmod", "lchmod", "umask", "fork", "setsid", "killpg", "getpgid", "setpgrp"}
+    | {"fchmod", "lchmod", "fork", "setsid", "killpg", "getpgid", "setpgrp", "getpgrp"}
     | {"mkfifo", "statvfs", "sync", "getloadavg", "pathconf", "O_NOFOLLOW", "O_DIRECTORY"},
     "signal": {"alarm", "setitimer", "SIGALRM", "SIGHUP", "SIGKILL", "SIGUSR1", "SIGUSR2"},
 }
-POSIX_METHODS = {"chmod", "lchmod", "chown"}  # Path methods
+# os.chmod, Path.chmod and os.umask exist on Windows (only the read-only bit counts there), so
+# they are allowed; what is missing there (fchmod, lchmod, chown, ...) is not.
+POSIX_METHODS = {"lchmod", "chown"}  # Path methods
 DEVICE_PREFIXES = ("/dev/", "/proc/", "/tmp/", "/etc/")
 GUARD_WORDS = ("sys.platform", "os.name", "platform.system", "hasattr(", "getattr(")
 GUARD_EXCEPTIONS = {"ImportError", "ModuleNotFoundError", "AttributeError", "OSError"}
@@ -159,11 +161,14 @@ def test_module_is_windows_safe(name):
         ("import resource", True),
         ("import os\nos.getuid()", True),
         ("import os\nif os.name == 'posix':\n    os.getuid()", False),
-        ("import os\nos.chmod(p, 0o600)", True),
+        ("import os\nos.fchmod(fd, 0o600)", True),
+        ("import os\nos.chmod(p, 0o600)", False),
+        ("import os\nos.open(p, os.O_WRONLY | os.O_NOFOLLOW)", True),
         ("import os\nif hasattr(os, 'fchmod'):\n    os.fchmod(fd, 0o600)", False),
         ("import signal\nsignal.alarm(5)", True),
         ("import sys, signal\nif sys.platform != 'win32':\n    signal.alarm(5)", False),
-        ("p.chmod(0o644)", True),
+        ("p.lchmod(0o644)", True),
+        ("import os\nif hasattr(os, 'chown'):\n    os.chown(p, 0, 0)", False),
         ("x = '/dev/null'", True),
         ("open(p)", True),
         ("open(p, 'rb')", False),
