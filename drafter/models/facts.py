@@ -38,8 +38,20 @@ class FieldProblem(ValueError):
         self.field = field
 
 
+def short_label(description: str) -> str:
+    """A field's description, first phrase only: 「审结行政复议案件（件）」 → 「审结行政复议案件」."""
+    return description.split("，")[0].split("（")[0].split("：")[0]
+
+
+def _title(name: str, field: Any) -> str:
+    """Field titles in the JSON Schema (an editor's hover heading) in Chinese."""
+    return short_label(field.description) if field.description else name
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, field_title_generator=_title
+    )
 
 
 # JSON Schema has no "strip, then check": a pattern says "some non-space character" instead.
@@ -127,23 +139,27 @@ WrittenDate = Annotated[
 ]
 
 
-def _number(**bounds: float) -> Any:
-    """An integer or a decimal within bounds. Each member carries the bounds itself: pydantic
-    would write bounds on the union as non-standard keywords that JSON Schema ignores."""
-    return Annotated[StrictInt, Field(**bounds)] | Annotated[StrictFloat, Field(**bounds)]
+def _number(ge: float, le: float | None = None) -> Any:
+    """An optional integer or decimal within bounds. The JSON Schema is written out: for bounds
+    on a union pydantic writes `ge`/`le`, which are not JSON Schema keywords."""
+    bounds = {"minimum": ge} if le is None else {"minimum": ge, "maximum": le}
+    return Annotated[
+        StrictInt | StrictFloat | None,
+        Field(ge=ge, le=le),
+        WithJsonSchema({"anyOf": [{"type": "number", **bounds}, {"type": "null"}]}),
+    ]
 
 
-NonNegativeNumber = _number(ge=0)
-Percent = _number(ge=0, le=100)
+OptionalNumber = _number(ge=0)
 
 
 class Figure(_Model):
     """A free figure of a highlight, e.g. 培训 7171 人次."""
 
     label: NonEmpty = Field(description="指标名称，如“培训”")
-    value: NonNegativeNumber | None = Field(default=None, description="本年数值（空着不写入报告）")
+    value: OptionalNumber = Field(default=None, description="本年数值（空着不写入报告）")
     unit: str = Field(default="", description="单位，如“人次”")
-    previous: NonNegativeNumber | None = Field(default=None, description="上年数值")
+    previous: OptionalNumber = Field(default=None, description="上年数值")
 
 
 class Highlight(_Model):
@@ -183,10 +199,8 @@ class Count(_Model):
 
 
 class Amount(_Model):
-    value: NonNegativeNumber | None = Field(
-        default=None, description="本年金额（元，空着不写入报告）"
-    )
-    previous: NonNegativeNumber | None = Field(default=None, description="上年金额（元）")
+    value: OptionalNumber = Field(default=None, description="本年金额（元，空着不写入报告）")
+    previous: OptionalNumber = Field(default=None, description="上年金额（元）")
 
 
 def _scalar_shorthand(value: Any) -> Any:
@@ -202,9 +216,11 @@ CountField = Annotated[
 ]
 AmountField = Annotated[
     Amount | None,
-    BeforeValidator(_scalar_shorthand, json_schema_input_type=NonNegativeNumber | Amount | None),
+    BeforeValidator(
+        _scalar_shorthand, json_schema_input_type=Annotated[float, Field(ge=0)] | Amount | None
+    ),
 ]
-RateField = Percent | None
+RateField = _number(ge=0, le=100)
 FIELD_TYPES = {"count": CountField, "amount": AmountField, "rate": RateField}
 # What an editor shows on hover and offers on completion, per kind of metric.
 FIELD_HELP = {
@@ -224,7 +240,7 @@ FIELD_HELP = {
 class MetricsBase(BaseModel):
     """Base of the per-area metrics models: a part never exceeds its whole."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", field_title_generator=_title)
 
     @model_validator(mode="after")
     def _parts(self) -> MetricsBase:

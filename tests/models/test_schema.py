@@ -154,7 +154,9 @@ def test_metric_values_agree(value):
 def test_editor_help_is_in_chinese_with_examples():
     metric = catalogue().metric("approvals_cancelled")
     entry = SCHEMA["$defs"][f"Metrics_{metric.area}"]["properties"][metric.id]
+    assert entry["title"] == metric.name  # an editor's hover heading
     assert metric.name in entry["description"] and metric.name in entry["markdownDescription"]
+    assert SCHEMA["$defs"]["Meta"]["properties"]["year"]["title"] == "报告所述年度"
     assert entry["examples"] and all(
         VALIDATOR.evolve(schema=entry).is_valid(x) for x in entry["examples"]
     )
