@@ -6,6 +6,7 @@ checker or the TUI at start-up."""
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -319,7 +320,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _console_safe() -> None:
+    """Output that survives Windows. Redirected to a file or a pipe, stdout carries a file's
+    content (YAML from `new`/`extract`, JSON, the schema), so it is UTF-8, the encoding drafter
+    and editors read back, whatever the code page. A console in GBK (code page 936) lacks some
+    characters a report can contain: those print as "?" instead of ending in a traceback."""
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper) and not out.isatty():
+        if out.encoding.lower().replace("-", "") != "utf8":
+            out.reconfigure(encoding="utf-8")
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _console_safe()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

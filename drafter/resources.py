@@ -1,23 +1,36 @@
 """Where the project's data lives: the `templates/` folder (report templates, taxonomy, metric
-catalogue, style profiles). In a source checkout it is the top-level folder; an installed wheel
-carries a copy inside the package."""
+catalogue, learned structure model, style profiles, rules).
+
+An installed wheel or sdist build carries a copy inside the package (`drafter/_templates`, put
+there by `setup.py` at build time), found through `importlib.resources`. A source checkout or
+an editable install (`make test`) has no copy and reads the top-level `templates/` folder."""
 
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-_PACKAGE = Path(__file__).resolve().parent
+from drafter.errors import DrafterError
+
+PACKAGED = "_templates"  # the folder name inside the package; setup.py uses the same name
+CHECKOUT = Path(__file__).resolve().parent.parent / "templates"
 
 
+@cache
 def templates_dir() -> Path:
-    for candidate in (_PACKAGE.parent / "templates", _PACKAGE / "_templates"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("drafter: templates folder not found next to the package")
+    packaged = resources.files("drafter") / PACKAGED
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    if CHECKOUT.is_dir():
+        return CHECKOUT
+    raise DrafterError(
+        f"找不到 drafter 的数据文件夹（{packaged}）：安装不完整",
+        hint="重新安装 drafter（pip install --force-reinstall 安装包），或在仓库中运行 make。",
+    )
 
 
 @cache

@@ -15,7 +15,7 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor, Saf
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from drafter.errors import DrafterError, Location
-from drafter.models.facts import Facts, FieldProblem
+from drafter.models.facts import Facts, FieldProblem, short_label
 
 Path_ = tuple[str | int, ...]
 
@@ -230,7 +230,7 @@ def field_label(loc: Path_) -> str | None:
     field = model.model_fields.get(str(loc[-1])) if model else None
     if field is None or not field.description:
         return None
-    return field.description.split("，")[0].split("（")[0].split("：")[0]
+    return short_label(field.description)
 
 
 def _is_union_tag(part: str | int) -> bool:

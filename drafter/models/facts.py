@@ -8,6 +8,7 @@ error with a suggestion. Derived rates are not fields: they are computed (see `m
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -16,8 +17,10 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StrictFloat,
     StrictInt,
+    WithJsonSchema,
     create_model,
     model_validator,
 )
@@ -36,12 +39,30 @@ class FieldProblem(ValueError):
         self.field = field
 
 
+def short_label(description: str) -> str:
+    """A field's description, first phrase only: 「审结行政复议案件（件）」 → 「审结行政复议案件」."""
+    return description.split("，")[0].split("（")[0].split("：")[0]
+
+
+def _title(name: str, field: Any) -> str:
+    """Field titles in the JSON Schema (an editor's hover heading) in Chinese."""
+    return short_label(field.description) if field.description else name
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, field_title_generator=_title
+    )
 
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+# JSON Schema has no "strip, then check": a pattern says "some non-space character" instead.
+NOT_BLANK = r"\S"
+NonEmpty = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": NOT_BLANK})]
 MULTILINE = {"multiline": True}  # a paragraph of text: forms give it a text area
+HEADING_MAX = 40
+# The heading rules below as one pattern over the unstripped text: at most HEADING_MAX characters
+# between the surrounding spaces, and no 「。」 except at its end.
+HEADING_PATTERN = rf"^\s*(?=[\s\S]{{0,{HEADING_MAX}}}?\s*$)[^。]*。*\s*$"
 
 
 def _heading_phrase(value: str | None) -> str | None:
@@ -52,7 +73,20 @@ def _heading_phrase(value: str | None) -> str | None:
     return value.rstrip("。") if value else value
 
 
-HeadingText = Annotated[str | None, Field(max_length=40), AfterValidator(_heading_phrase)]
+HeadingText = Annotated[
+    str | None,
+    Field(max_length=HEADING_MAX),
+    AfterValidator(_heading_phrase),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": HEADING_PATTERN},
+                {"type": "null"},
+            ],
+            "markdownDescription": f"一个短语，不超过 {HEADING_MAX} 字，中间不能有句号“。”",
+        }
+    ),
+]
 
 
 def _text_shorthand(value: Any) -> Any:
@@ -60,32 +94,104 @@ def _text_shorthand(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
+def _or_text(example: str):
+    """JSON Schema of a model that `_text_shorthand` also accepts as a plain string."""
+
+    def schema(cls, core_schema, handler):
+        text = {
+            "type": "string",
+            "minLength": 1,
+            "pattern": NOT_BLANK,
+            "description": "只有正文时可直接写一段文字",
+        }
+        return {
+            "anyOf": [handler(core_schema), text],
+            "title": cls.__name__,
+            "description": cls.__doc__,
+            "markdownDescription": f"{cls.__doc__}。两种写法：\n\n```yaml\n{example}\n```",
+        }
+
+    return classmethod(schema)
+
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _written_date(value: Any) -> Any:
+    """A date is written 2027-01-15; a number is not taken for a Unix timestamp."""
+    if isinstance(value, str) and not re.match(DATE_PATTERN, value):
+        raise ValueError(f"应为日期，如 2027-01-15，现在是 {value!r}")
+    if isinstance(value, int | float):
+        raise ValueError(f"应为日期，如 2027-01-15，现在是 {value!r}")
+    return value
+
+
+WrittenDate = Annotated[
+    dt.date | None,
+    BeforeValidator(_written_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
+
+
+def _number(ge: float, le: float | None = None) -> Any:
+    """An optional integer or decimal within bounds. The JSON Schema is written out: for bounds
+    on a union pydantic writes `ge`/`le`, which are not JSON Schema keywords."""
+    bounds = {"minimum": ge} if le is None else {"minimum": ge, "maximum": le}
+    return Annotated[
+        StrictInt | StrictFloat | None,
+        Field(ge=ge, le=le),
+        WithJsonSchema({"anyOf": [{"type": "number", **bounds}, {"type": "null"}]}),
+    ]
+
+
+OptionalNumber = _number(ge=0)
+
+
 class Figure(_Model):
     """A free figure of a highlight, e.g. 培训 7171 人次."""
 
     label: NonEmpty = Field(description="指标名称，如“培训”")
-    value: StrictInt | StrictFloat | None = Field(
-        default=None, ge=0, description="本年数值（空着不写入报告）"
-    )
+    value: OptionalNumber = Field(default=None, description="本年数值（空着不写入报告）")
     unit: str = Field(default="", description="单位，如“人次”")
-    previous: StrictInt | StrictFloat | None = Field(default=None, ge=0, description="上年数值")
+    previous: OptionalNumber = Field(default=None, description="上年数值")
 
 
 class Highlight(_Model):
+    """亮点工作"""
+
     heading: HeadingText = Field(default=None, description="小标题（不含序号），如“深化理论武装”")
     text: NonEmpty = Field(description="正文段落", json_schema_extra=MULTILINE)
     figures: list[Figure] = Field(default_factory=list, description="可选：补充数字")
-    carried_over: bool = Field(default=False, description="沿用上年内容（未更新时起草会提醒）")
+    carried_over: StrictBool = Field(
+        default=False, description="沿用上年内容（未更新时起草会提醒）"
+    )
 
     _shorthand = model_validator(mode="before")(_text_shorthand)
+    __get_pydantic_json_schema__ = _or_text(
+        "- heading: 深化理论武装\n  text: 严格落实“第一议题”制度……\n- 只有正文的一段文字"
+    )
 
 
 class Item(_Model):
+    """条目"""
+
     heading: HeadingText = Field(default=None, description="小标题（不含序号），可省略")
     text: NonEmpty = Field(description="正文段落", json_schema_extra=MULTILINE)
-    carried_over: bool = Field(default=False, description="沿用上年内容（未更新时起草会提醒）")
+    carried_over: StrictBool = Field(
+        default=False, description="沿用上年内容（未更新时起草会提醒）"
+    )
 
     _shorthand = model_validator(mode="before")(_text_shorthand)
+    __get_pydantic_json_schema__ = _or_text(
+        "- heading: 小标题（可省略）\n  text: 正文……\n- 只有正文的一段文字"
+    )
 
 
 class Count(_Model):
@@ -94,12 +200,8 @@ class Count(_Model):
 
 
 class Amount(_Model):
-    value: StrictInt | StrictFloat | None = Field(
-        default=None, ge=0, description="本年金额（元，空着不写入报告）"
-    )
-    previous: StrictInt | StrictFloat | None = Field(
-        default=None, ge=0, description="上年金额（元）"
-    )
+    value: OptionalNumber = Field(default=None, description="本年金额（元，空着不写入报告）")
+    previous: OptionalNumber = Field(default=None, description="上年金额（元）")
 
 
 def _scalar_shorthand(value: Any) -> Any:
@@ -108,16 +210,38 @@ def _scalar_shorthand(value: Any) -> Any:
     return value if isinstance(value, dict) or value is None else {"value": value}
 
 
-CountField = Annotated[Count | None, BeforeValidator(_scalar_shorthand)]
-AmountField = Annotated[Amount | None, BeforeValidator(_scalar_shorthand)]
-RateField = Annotated[StrictInt | StrictFloat | None, Field(ge=0, le=100)]
+NonNegative = Annotated[StrictInt, Field(ge=0)]
+CountField = Annotated[
+    Count | None,
+    BeforeValidator(_scalar_shorthand, json_schema_input_type=NonNegative | Count | None),
+]
+AmountField = Annotated[
+    Amount | None,
+    BeforeValidator(
+        _scalar_shorthand, json_schema_input_type=Annotated[float, Field(ge=0)] | Amount | None
+    ),
+]
+RateField = _number(ge=0, le=100)
 FIELD_TYPES = {"count": CountField, "amount": AmountField, "rate": RateField}
+# What an editor shows on hover and offers on completion, per kind of metric.
+FIELD_HELP = {
+    "count": (
+        [184, {"value": 184, "previous": 57}],
+        "计数（非负整数）。写成 `184`，或写成 `{value: 184, previous: 57}`（previous 为上年数值，"
+        "自动写出同比）。",
+    ),
+    "amount": (
+        [806600, {"value": 806600, "previous": 520000}],
+        "金额，单位元（非负数）。写成 `806600`，或 `{value: 806600, previous: 520000}`。",
+    ),
+    "rate": ([98.5], "百分比，0 到 100 之间，如 `98.5`。"),
+}
 
 
 class MetricsBase(BaseModel):
     """Base of the per-area metrics models: a part never exceeds its whole."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", field_title_generator=_title)
 
     @model_validator(mode="after")
     def _parts(self) -> MetricsBase:
@@ -139,7 +263,17 @@ class MetricsBase(BaseModel):
 
 def _metrics_model(area_id: str) -> type[BaseModel]:
     fields = {
-        m.id: (FIELD_TYPES[m.kind], Field(default=None, description=f"{m.name}（{m.unit}）"))
+        m.id: (
+            FIELD_TYPES[m.kind],
+            Field(
+                default=None,
+                description=f"{m.name}（{m.unit}）",
+                examples=FIELD_HELP[m.kind][0],
+                json_schema_extra={
+                    "markdownDescription": f"**{m.name}**（{m.unit}）：{FIELD_HELP[m.kind][1]}"
+                },
+            ),
+        )
         for m in catalogue().metrics_of(area_id)
     }
     model = create_model(f"Metrics_{area_id}", __base__=MetricsBase, **fields)  # type: ignore[call-overload]
@@ -192,13 +326,18 @@ class Meta(_Model):
     kind: Literal["government", "department", "joint"] = Field(
         default="government",
         description="报告主体：government 政府；department 政府部门；joint 党委和政府联合",
+        json_schema_extra={"markdownEnumDescriptions": ["政府", "政府部门", "党委和政府联合"]},
     )
     year: StrictInt = Field(ge=2000, le=2100, description="报告所述年度，如 2026")
     addressee: str | None = Field(default=None, description="主送机关，如“示例市人民政府”（可选）")
     signers: list[NonEmpty] = Field(
         default_factory=list, description="落款机关，可多个；省略时为发文机关"
     )
-    date: dt.date | None = Field(default=None, description="成文日期，如 2027-01-15；省略时为当天")
+    date: WrittenDate = Field(
+        default=None,
+        description="成文日期，如 2027-01-15；省略时为当天",
+        examples=["2027-01-15"],
+    )
     title: str | None = Field(default=None, description="标题（可选，省略时自动生成）")
 
     @model_validator(mode="after")

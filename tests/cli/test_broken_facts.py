@@ -39,7 +39,9 @@ def test_broken_facts_file(path: Path, tmp_path: Path, cli):
     matching = [line for line in lines if wanted in line]
     assert matching, f"no problem reported at {wanted}:\n{result.err}"
     if expect["field"] != "-":
-        assert any(f" {expect['field']}" in line for line in matching), result.err
+        whole_field = re.compile(rf" {re.escape(expect['field'])}(（[^）]*）)?: ")
+        assert any(whole_field.search(line) for line in matching), result.err
+    assert len(matching) == 1, f"one problem reported twice:\n{result.err}"
     if "hint" in expect:
         assert f"“{expect['hint']}”" in result.err
 
