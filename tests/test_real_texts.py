@@ -60,7 +60,12 @@ def test_noise_trims_hold_their_examples():
 
 def test_reading_rules_hold_their_examples():
     rules = reading_rules()
-    examples = [*rules.titles, rules.title_continuation, *rules.year.model_dump().values()]
+    examples = [
+        *rules.titles,
+        rules.title_continuation,
+        *rules.title_organ.model_dump().values(),
+        *rules.year.model_dump().values(),
+    ]
     for rule in examples:
         rule = rule if isinstance(rule, dict) else rule.model_dump()
         pattern = re.compile(rule["regex"])

@@ -50,9 +50,15 @@ class YearRules(_Data):
     published: Example
 
 
+class TitleOrgan(_Data):
+    period: Example
+    organ: Example
+
+
 class ReadingRules(_Data):
     titles: list[Example]
     title_continuation: Example
+    title_organ: TitleOrgan
     year: YearRules
     traditional: str
     simplified: str

@@ -117,8 +117,9 @@ def issuer_of(doc: Document) -> str | None:
     if match and match.start() > 0:
         return title[: match.start()].strip()
     if match:  # 「2020年静海区法治政府建设情况报告」
-        rest = re.sub(r"^(度|上半年|下半年)", "", title[match.end() :])
-        if organ := re.match(r"(.+?)(法治|依法行政|法制)", fold(rest)):
+        words = reading_rules().title_organ
+        rest = compiled(words.period.regex).sub("", title[match.end() :])
+        if organ := compiled(words.organ.regex).match(fold(rest)):
             return rest[: organ.end(1)].strip()
     return _published_by(doc) or (" ".join(doc.signers) if doc.signers else None)
 

@@ -248,9 +248,9 @@ def _report_title(
             first -= 1
     below = lines[found + 1][1] if found + 1 < limit else ""
     if (
-        "报告" not in fold(lines[found][1])
+        frame().title.report not in fold(lines[found][1])
         and _is_title_like(below)
-        and fold(below).endswith("报告")
+        and fold(below).endswith(frame().title.report)
     ):
         last = found + 1
     doc.noise += [Dropped(n, text, "before-title") for n, text in lines[:first]]
