@@ -120,6 +120,8 @@ def extract(outline: Outline) -> Extraction:
         if title is None and paragraph.is_heading:
             text = paragraph.full_text
         if owner in statutory - {"measures"}:
+            if paragraph.source == ("next_year", "intro"):
+                continue  # the plans' general opening sentence, not a plan
             if owner == "next_year":
                 item = title or _plan_item(text)
                 area = _area_for(paragraph.full_text, heading.section if heading else None)
@@ -134,14 +136,20 @@ def extract(outline: Outline) -> Extraction:
         own = heading.section if heading is not None else None
         area = _area_for(paragraph.full_text, own if own and own not in statutory else owner)
         highlight = {"heading": title, "text": text, "carried_over": True, "figures": []}
-        # a sentence drafter generated from metrics is written anew from them next year
-        if not (paragraph.source and paragraph.source[-1] == "metrics"):
+        # a sentence drafter generated from metrics is written anew from them next year; their
+        # values come from drafter's record (doc.metrics), not from reading the sentence
+        if paragraph.source and paragraph.source[-1] == "metrics":
+            if doc.metrics:
+                continue
+        else:
             areas[area]["highlights"].append(highlight)
         for sentence in sentences(paragraph.full_text):
             for figure in figures(sentence):
                 if figure.is_rate:
                     continue
                 match = match_metric(sentence, figure)
+                if match is not None and match[0].id in doc.metrics:
+                    continue  # known exactly from the record
                 if match is not None:
                     metric, strength = match
                     value = _value(metric, figure)
@@ -151,12 +159,19 @@ def extract(outline: Outline) -> Extraction:
                 found.append((match[0].id if match else "", figure, highlight))
 
     chosen = {}
+    for metric_id, value in doc.metrics.items():  # drafter's own report: the values it stated
+        metric = catalogue().metric(metric_id)
+        if metric.kind != "rate":
+            areas[metric.area]["metrics"][metric_id] = {"previous": value}
     for metric_id, values in candidates.items():
         strongest = max(values.values())
         best = [v for v, strength in values.items() if strength == strongest]
         if len(best) == 1:  # one value named most specifically; otherwise ambiguous
             chosen[metric_id] = best[0]
     result = Extraction(facts={})
+    result.recognised.update(
+        {m: v for m, v in doc.metrics.items() if catalogue().metric(m).kind != "rate"}
+    )
     for metric_id, figure, highlight in found:
         metric = catalogue().metric(metric_id) if metric_id else None
         if (

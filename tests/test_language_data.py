@@ -23,6 +23,8 @@ IN_USE = {  # data entry → (its examples, the pattern the code compiled from i
     "frame.enumerated": (frame().enumerated, extract.ENUMERATED),
     "years.year": (year_patterns().year, years.YEAR),
     "years.plan_year": (year_patterns().plan_year, years.PLAN_YEAR),
+    "years.book_title": (year_patterns().book_title, years.BOOK_TITLE),
+    "years.leading_year": (year_patterns().leading_year, years.LEADING_YEAR),
 }
 
 

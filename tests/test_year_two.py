@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from drafter import pipeline
 from drafter.check.rules.previous import normal_text, settings
-from drafter.formats.yaml_io import read_facts
+from drafter.formats.yaml_io import load_yaml, read_facts
+from drafter.models.catalogue import catalogue
 from drafter.models.facts import Facts
 from tests.conftest import EXAMPLES, SEEDS
 
@@ -34,6 +36,15 @@ def test_drafted_report_year_two(tmp_path, cli):
     assert facts.meta.year == original.meta.year + 1
     assert facts.meta.addressee == original.meta.addressee
     assert facts.meta.signer_list == original.meta.signer_list
+    # every count and amount the report stated is next year's previous value, nothing else
+    stated = pipeline.draft(original).document.metrics
+    carried = {
+        metric: entry["previous"]
+        for area in yaml_data(b)["measures"]["areas"].values()
+        for metric, entry in (area.get("metrics") or {}).items()
+    }
+    assert carried == {m: v for m, v in stated.items() if catalogue().metric(m).kind != "rate"}
+    assert len(carried) >= 40
     assert cli("draft", b, "-o", c).code == 0
     report = _check_json(cli, c, "--previous", a)
     assert report["title"] == "示例县人民政府关于2027年度法治政府建设情况的报告"
@@ -46,6 +57,10 @@ def test_drafted_report_year_two(tmp_path, cli):
     flagged = "".join(f["excerpt"].strip("…") for f in copied)
     for text in carried:
         assert text[:12] in flagged, text
+
+
+def yaml_data(path):
+    return load_yaml(path.read_text(encoding="utf-8"), str(path))
 
 
 def _carried_paragraphs(facts: Facts) -> list[str]:

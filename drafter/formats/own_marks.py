@@ -26,6 +26,7 @@ def record_of(document: Document, blocks: list[str] | None = None) -> dict[str, 
         "issuer": document.issuer,
         "kind": document.kind,
         "year": document.year,
+        "metrics": document.metrics,
         "title": document.title,
         "sections": [[p.heading, p.section, p.number] for p in document.headings],
         # the facts field each paragraph came from: next year's `extract` knows, for instance,
@@ -63,6 +64,13 @@ def apply_record(document: Document, record: dict[str, Any]) -> Document:
     document.issuer = issuer if isinstance(issuer, str) else None
     document.kind = kind if isinstance(kind, str) else None
     document.year = year if isinstance(year, int) and not isinstance(year, bool) else None
+    metrics = record.get("metrics")
+    if isinstance(metrics, dict):
+        document.metrics = {
+            str(k): v
+            for k, v in metrics.items()
+            if isinstance(v, int | float) and not isinstance(v, bool)
+        }
     title = record.get("title")
     if isinstance(title, list) and "".join(map(str, title)) == "".join(document.title):
         document.title = [str(t) for t in title]

@@ -59,6 +59,9 @@ class Document(BaseModel):
     issuer: str | None = None
     kind: str | None = None  # government | department | joint
     year: int | None = None
+    # the metric values the report states, by metric id (next year's `extract` takes them as
+    # last year's values without reading them back from sentences)
+    metrics: dict[str, int | float] = Field(default_factory=dict)
     title_line: int | None = None
     addressee: str | None = None  # 主送机关, without the trailing 「：」
     paragraphs: list[Paragraph] = Field(default_factory=list)

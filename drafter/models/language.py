@@ -48,6 +48,8 @@ class Frame(_Data):
 class Years(_Data):
     year: Example  # a year in a title or heading
     plan_year: Example  # 「2026年，我县将……」 in the plans
+    book_title: Example  # 《…》: a document's name, whose years are not the heading's
+    leading_year: Example  # a level-2 heading's own year stands at its start
 
 
 class FigureExample(_Data):

@@ -129,6 +129,19 @@ def build_context(facts: Facts, today: dt.date) -> tuple[dict[str, Any], list[st
     return context, warnings
 
 
+def stated_metrics(facts: Facts) -> dict[str, int | float]:
+    """This year's value of every catalogue metric the facts give."""
+    stated: dict[str, int | float] = {}
+    for section in taxonomy().areas:
+        area = facts.area(section.id)
+        for metric in catalogue().metrics_of(section.id) if area else []:
+            entry = getattr(area.metrics, metric.id)
+            value = entry if isinstance(entry, int | float) else getattr(entry, "value", None)
+            if value is not None:
+                stated[metric.id] = value
+    return stated
+
+
 def render_report(
     facts: Facts, today: dt.date | None = None, template_dirs: list[Path] | None = None
 ) -> tuple[Document, list[str]]:
@@ -141,4 +154,5 @@ def render_report(
     document = to_document(rendered, {*taxonomy().statutory_ids, *(a.id for a in taxonomy().areas)})
     meta = facts.meta
     document.issuer, document.kind, document.year = meta.issuer, meta.kind, meta.year
+    document.metrics = stated_metrics(facts)
     return document, warnings

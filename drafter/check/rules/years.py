@@ -13,6 +13,8 @@ from drafter.models.outline import YEAR_SOURCE_NAMES
 
 YEAR = re.compile(year_patterns().year.regex)  # templates/rules/years.yaml
 PLAN_YEAR = re.compile(year_patterns().plan_year.regex)
+BOOK_TITLE = re.compile(year_patterns().book_title.regex)
+LEADING_YEAR = re.compile(year_patterns().leading_year.regex)
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
@@ -33,8 +35,11 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             match.end(),
         )
     for heading in ctx.outline.headings:
-        match = YEAR.search(heading.title)
-        if not match or heading.level > 2:
+        title = BOOK_TITLE.sub("", heading.title)
+        match = YEAR.search(title) if heading.level == 1 else None
+        if heading.level == 2 and LEADING_YEAR.match(title):
+            match = YEAR.search(title)
+        if not match:
             continue
         stated = int(match.group(1))
         expected = (
