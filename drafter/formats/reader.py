@@ -1,22 +1,34 @@
-"""Any report file → `Document`: .docx, .txt (any common encoding), .md."""
+"""Any report file → `Document`: .docx, .txt (any common encoding), .md, web pages (.html/.htm),
+PDF, and through LibreOffice .doc/.wps/.odt/.rtf.
+
+The file's content decides how it is read, its suffix only when the content does not: a PDF
+renamed .docx, a web page saved as .txt or a .doc that is really RTF or HTML are read as what
+they are."""
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from pathlib import Path
 
 from drafter.errors import DrafterError, Location
-from drafter.formats.docx_reader import DocxPackage
-from drafter.formats.text_reader import read_text_bytes
+from drafter.formats.docx_reader import OLE_MAGIC, DocxPackage
+from drafter.formats.html_reader import read_html_bytes
+from drafter.formats.office_convert import KINDS as OFFICE_KINDS
+from drafter.formats.office_convert import convert_to_docx
+from drafter.formats.pdf_reader import read_pdf_bytes
+from drafter.formats.text_reader import decode, read_text_bytes
 from drafter.models.document import Document
 from drafter.models.layout import Layout
 
-READABLE = (".docx", ".txt", ".md")
-UNSUPPORTED = {
-    ".doc": "Word 97-2003 格式（.doc）",
-    ".wps": "WPS 格式（.wps）",
-    ".pdf": "PDF",
-    ".odt": "OpenDocument 格式（.odt）",
-}
+READABLE = (".docx", ".txt", ".md", ".html", ".htm", ".pdf", *OFFICE_KINDS)
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+WORD_STREAM = "WordDocument".encode("utf-16-le")  # .doc and .wps; not in an encrypted .docx
+BINARY_NAMES = {**OFFICE_KINDS, ".pdf": "PDF"}
+HTML_START = re.compile(
+    r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)\b", re.I | re.S
+)
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
@@ -27,12 +39,6 @@ def read_document(path: Path) -> Document:
 def read_report(path: Path, with_layout: bool = False) -> tuple[Document, Layout | None]:
     """The document, and for a .docx (when asked) its page layout, from one read of the file."""
     suffix = path.suffix.lower()
-    if suffix in UNSUPPORTED:
-        raise DrafterError(
-            f"不支持{UNSUPPORTED[suffix]}的文件",
-            hint="请另存为 .docx 或 .txt 后再处理。",
-            location=Location(str(path)),
-        )
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise DrafterError("文件过大，不像一份报告", location=Location(str(path)))
@@ -45,7 +51,58 @@ def read_report(path: Path, with_layout: bool = False) -> tuple[Document, Layout
         ) from None
     except OSError as exc:
         raise DrafterError(f"无法读取文件：{exc.strerror}", location=Location(str(path))) from None
-    if suffix == ".docx":
+    kind = sniff(data, suffix)
+    if kind is None:
+        raise DrafterError(
+            f"不是有效的{BINARY_NAMES[suffix]}文件（内容无法识别）",
+            hint="文件可能已损坏；请用 Word/WPS 打开后另存为 .docx 再处理。",
+            location=Location(str(path)),
+        )
+    if kind == ".docx":
         package = DocxPackage(data, str(path))
         return package.document(), package.layout() if with_layout else None
-    return read_text_bytes(data, markdown=suffix == ".md"), None
+    if kind == ".pdf":
+        return read_pdf_bytes(data, str(path)), None
+    if kind == ".html":
+        return read_html_bytes(data), None
+    if kind in OFFICE_KINDS:
+        return DocxPackage(convert_to_docx(data, kind, str(path)), str(path)).document(), None
+    return read_text_bytes(data, markdown=kind == ".md"), None
+
+
+def sniff(data: bytes, suffix: str) -> str | None:
+    """What the bytes are, as a suffix (.docx .pdf .html .md .txt or one of OFFICE_KINDS), or
+    None when a binary format's suffix does not match content of any kind drafter reads."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return ".pdf"
+    if head.startswith(OLE_MAGIC):
+        if WORD_STREAM not in data[:65536]:
+            return ".docx"  # encrypted .docx or no Word file at all: the .docx reader says so
+        return suffix if suffix in (".doc", ".wps") else ".doc"
+    if head.startswith(b"{\\rtf"):
+        return ".rtf"
+    if head.startswith(b"PK"):
+        return _zip_kind(data)
+    if suffix in (".html", ".htm") or HTML_START.match(decode(head)[0]):
+        return ".html"
+    if suffix == ".docx":
+        return ".docx"  # the .docx reader names what is wrong
+    if suffix in BINARY_NAMES:
+        return None
+    return ".md" if suffix == ".md" else ".txt"
+
+
+def _zip_kind(data: bytes) -> str:
+    """An OpenDocument text declares itself in its first member; anything else is read (and if
+    need be rejected) as a .docx."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = package.namelist()
+            if "mimetype" in names and "word/document.xml" not in names:
+                with package.open("mimetype") as handle:
+                    if handle.read(len(ODT_MIMETYPE)) == ODT_MIMETYPE:
+                        return ".odt"
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+        pass
+    return ".docx"
