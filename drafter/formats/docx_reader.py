@@ -26,6 +26,11 @@ from drafter.models.layout import Layout, ParagraphLook, RunLook
 from drafter.reading.parser import normalize_line, parse_lines, split_heading, split_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Text not read as part of a paragraph: tracked deletions and moves away, the fallback copy of a
+# text box (mc:AlternateContent holds the same box twice), and a text box's own paragraphs,
+# which are read after the paragraph that anchors them.
+NOT_OWN_TEXT = {f"{W}del", f"{W}moveFrom", f"{MC}Fallback", f"{W}p"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, .wps, and encrypted .docx
 MAX_PART_BYTES = 64 * 1024 * 1024  # a real report's document.xml is well under 5 MB
 HEADING_STYLE = re.compile(r"^(heading|标题)\s*(\d)$", re.I)
@@ -105,10 +110,22 @@ def _style_levels(styles: etree._Element | None) -> dict[str, int]:
     return levels
 
 
+def _own(el: etree._Element, p: etree._Element) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor is p:
+            return True
+        if ancestor.tag in NOT_OWN_TEXT:
+            return False
+    return False
+
+
 def _paragraph_lines(p: etree._Element) -> list[str]:
-    """A paragraph's text; a manual line break (as in a two-line title) starts a new line."""
+    """A paragraph's text as it reads with tracked changes accepted; a manual line break (as in a
+    two-line title) starts a new line."""
     lines, current = [], []
     for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+        if not _own(el, p):
+            continue
         if el.tag == f"{W}t":
             current.append(el.text or "")
         elif el.tag == f"{W}tab":
@@ -229,6 +246,8 @@ def paragraph_texts(package: DocxPackage) -> list[tuple[int, str, int | None]]:
     body = package.body
     out: list[tuple[int, str, int | None]] = []
     for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
+        if any(True for _ in p.iterancestors(f"{MC}Fallback")):
+            continue  # the same text box is read from mc:Choice
         level = None
         outline = p.find(f"{W}pPr/{W}outlineLvl")
         style = p.find(f"{W}pPr/{W}pStyle")

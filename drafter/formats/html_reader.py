@@ -2,7 +2,7 @@
 
 Government sites wrap a report in menus, breadcrumbs, metadata tables, share links and footers.
 The report is the block that holds most of the page's running text: each block element becomes
-one line, lines long enough to be prose and not mostly link text are counted for every element
+one line, lines of running text (long, with sentence punctuation, not mostly links) are counted for every element
 that contains them, and the deepest element holding nearly all of that prose is the content. The
 page's title (the nearest heading above the content, else <title>) is put back on top when the
 content block starts without it. No site's class names are relied on."""
@@ -31,7 +31,8 @@ BLOCKS = {
     "ul",
 }  # fmt: skip
 HEADINGS = {"h1", "h2", "h3"}
-PROSE_CHARS = 25  # a line this long is running text, not a menu entry or a label
+PROSE_CHARS = 25  # running text is this long and has sentence punctuation; menus, labels,
+PROSE_MARKS = "，。；"  # metadata and footers have neither
 MAX_LINK_SHARE = 0.5  # lines mostly made of links are lists of other pages
 CONTENT_SHARE = 0.85  # the content block holds at least this share of the page's prose
 TITLE_SEPARATORS = re.compile(r"\s*[_|–—-]{1,2}\s*")  # 「报告标题_某某县人民政府」
@@ -113,7 +114,11 @@ def page_lines(root: etree._Element) -> list[Line]:
 
 
 def _is_prose(line: Line) -> bool:
-    return len(line.text) >= PROSE_CHARS and line.link_chars <= MAX_LINK_SHARE * len(line.text)
+    return (
+        len(line.text) >= PROSE_CHARS
+        and any(mark in line.text for mark in PROSE_MARKS)
+        and line.link_chars <= MAX_LINK_SHARE * len(line.text)
+    )
 
 
 def content_block(lines: list[Line], root: etree._Element) -> etree._Element:

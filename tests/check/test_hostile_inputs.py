@@ -133,13 +133,15 @@ def test_odd_text_files(tmp_path, cli, name, data):
 def test_folder_with_unreadable_files_checks_the_rest(tmp_path, cli):
     (tmp_path / "a.txt").write_bytes(SEEDS[2].read_bytes())
     (tmp_path / "b.docx").write_bytes(b"junk")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # not searched for
+    (tmp_path / "notes.xlsx").write_bytes(b"PK")  # not searched for
+    (tmp_path / "c.rtf").write_bytes(b"junk")
     result = cli("check", tmp_path, "--format", "json")
     assert result.code == 2
     reports = {Path(r["path"]).name: r for r in json.loads(result.out)["reports"]}
-    assert set(reports) == {"a.txt", "b.docx"}
+    assert set(reports) == {"a.txt", "b.docx", "c.rtf"}
     assert reports["a.txt"]["statutory"]["measures"] == "section"
-    assert reports["b.docx"]["findings"][0]["code"] == "input-unreadable"
+    for name in ("b.docx", "c.rtf"):
+        assert reports[name]["findings"][0]["code"] == "input-unreadable"
 
 
 @settings(
