@@ -18,6 +18,8 @@ def expand(inputs: list[Path]) -> list[Path]:
                 if p.is_file()
                 and p.suffix.lower() in READABLE
                 and not p.name.startswith((".", "~$"))
+                # a browser's 「网页，全部」 save puts the page's frames and scripts in NAME_files/
+                and not any(part.endswith("_files") for part in p.relative_to(item).parts[:-1])
             )
             files.extend(found)
         elif item.exists():

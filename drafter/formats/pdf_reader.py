@@ -2,7 +2,7 @@
 
 Why pdftotext -layout (README「读取的文件格式」): on a report LibreOffice printed from a drafted
 .docx, pdftotext, pypdf and pdfminer.six all give the CJK text in reading order, but pdftotext
-takes 60–80 ms where pypdf takes ~400 ms and pdfminer.six ~600 ms (bench/pdf_readers.py), adds no
+takes ~70 ms where pypdf takes ~280 ms and pdfminer.six ~520 ms (bench/pdf_readers.py), adds no
 Python dependency, and -layout keeps each line's indent: 公文 paragraphs start with a two-character
 indent, the one reliable sign of where a paragraph that PDF wrapping split into lines begins.
 

@@ -1,0 +1,64 @@
+"""Text from `pdftotext -layout` back into paragraphs: wrapped lines joined, page numbers and
+running headers dropped. Made-up page text, so the rules are seen one by one."""
+
+from __future__ import annotations
+
+from drafter.formats.pdf_reader import _body_lines, is_page_number, paragraphs
+
+FULL = "全面推进依法行政，法治政府建设取得新进展新成效，现将有关"  # 28 characters: a full line
+
+
+def test_page_numbers():
+    for line in ["— 1 —", "—12—", "- 3 -", "  7  ", "第 2 页", "第2页 共5页", "3/12"]:
+        assert is_page_number(line), line
+    for line in ["2026年", "一、主要举措", "1.深化理论武装。", "— 1 — 附件"]:
+        assert not is_page_number(line), line
+
+
+def test_running_headers_and_page_numbers_are_dropped():
+    pages = [
+        f"      示例县司法局文件\n  第{n}页正文，{FULL}\n\n                 — {n} —\n"
+        for n in (1, 2, 3)
+    ]
+    lines = _body_lines("\f".join(pages))
+    assert [line.strip() for line in lines] == [f"第{n}页正文，{FULL}" for n in (1, 2, 3)]
+
+
+def test_indented_first_lines_start_paragraphs():
+    lines = [
+        "        示例县人民政府关于2026年度",  # centred title lines: each its own
+        "          法治政府建设情况的报告",
+        "示例市人民政府：",
+        f"  2026 年，{FULL[:24]}",
+        FULL,
+        "情况报告如下：",
+        "  一、2026 年度法治政府建设主要举措和成效",
+        f"  （一）坚持党的领导。{FULL[:22]}",
+        FULL,  # a full last line: the next paragraph's indent still separates them
+        f"  全年开展专题学法 12 次。{FULL[:18]}",
+        "同比增长 20%。",
+    ]
+    assert paragraphs(lines) == [
+        "示例县人民政府关于2026年度",
+        "法治政府建设情况的报告",
+        "示例市人民政府：",
+        f"2026年，{FULL[:24]}{FULL}情况报告如下：",
+        "一、2026年度法治政府建设主要举措和成效",
+        f"（一）坚持党的领导。{FULL[:22]}{FULL}",
+        f"全年开展专题学法12次。{FULL[:18]}同比增长20%。",
+    ]
+
+
+def test_without_indents_a_short_line_ends_its_paragraph():
+    lines = [FULL, FULL, "报告如下：", "一、主要举措和成效", FULL, "考核。", FULL, "完成。"]
+    assert paragraphs(lines) == [
+        f"{FULL}{FULL}报告如下：",
+        "一、主要举措和成效",
+        f"{FULL}考核。",
+        f"{FULL}完成。",
+    ]
+
+
+def test_latin_words_split_by_wrapping_keep_their_space():
+    lines = [f"{FULL[:26]}via", "PDF export，也要读对。"]
+    assert paragraphs(lines) == [f"{FULL[:26]}via PDF export，也要读对。"]
