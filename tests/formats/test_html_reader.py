@@ -3,6 +3,8 @@ metadata table, share links, related-article lists and footer."""
 
 from __future__ import annotations
 
+import json
+
 from drafter.formats.html_reader import read_html_bytes
 from drafter.pipeline import outline
 from tests.conftest import ROOT
@@ -79,3 +81,12 @@ def test_page_without_wrappers_and_in_gbk():
     document = read_html_bytes(page.encode("gbk"))
     assert document.title_text == "示例县2023年法治政府建设年度报告"  # not the site's <title>
     assert [p.heading for p in document.headings] == ["主要举措和成效", "存在的不足"]
+
+
+def test_folder_check_skips_a_saved_pages_resources(tmp_path, cli):
+    (tmp_path / "report.html").write_bytes(PAGE.read_bytes())
+    (tmp_path / "report_files").mkdir()
+    (tmp_path / "report_files" / "frame.htm").write_text("<html><body>菜单</body></html>")
+    result = cli("check", tmp_path, "--format", "json")
+    paths = [r["path"] for r in json.loads(result.out)["reports"]]
+    assert [p.rsplit("/", 1)[-1] for p in paths] == ["report.html"]
