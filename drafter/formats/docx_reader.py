@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -119,6 +120,15 @@ def _own(el: etree._Element, p: etree._Element) -> bool:
     return False
 
 
+def body_paragraphs(body: etree._Element | None) -> Iterator[tuple[int, etree._Element]]:
+    """(paragraph number, w:p) in document order: table cells row by row, a text box's
+    paragraphs after the one anchoring it. Numbers count every w:p (as the layout and Word
+    comments do); a text box's fallback copy is not yielded, mc:Choice holds the same text."""
+    for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
+        if not any(True for _ in p.iterancestors(f"{MC}Fallback")):
+            yield number, p
+
+
 def _paragraph_lines(p: etree._Element) -> list[str]:
     """A paragraph's text as it reads with tracked changes accepted; a manual line break (as in a
     two-line title) starts a new line."""
@@ -174,16 +184,26 @@ class DocxPackage:
         return None
 
 
+def _role(p: etree._Element, styles: _Styles) -> str:
+    """The role its drafter paragraph style names. By the style's name: LibreOffice, converting
+    a .doc/.odt/.rtf back, keeps names but rewrites ids (drafter-title → Draftertitle)."""
+    style = p.find(f"{W}pPr/{W}pStyle")
+    style_id = style.get(f"{W}val", "") if style is not None else ""
+    name = styles.styles[style_id].find(f"{W}name") if style_id in styles.styles else None
+    name_text = name.get(f"{W}val", "") if name is not None else ""
+    return (name_text if name_text.startswith(STYLE_PREFIX) else style_id).removeprefix(
+        STYLE_PREFIX
+    )
+
+
 def own_document(package: DocxPackage, record: dict) -> Document:
     """A .docx drafter wrote: each paragraph's role is its paragraph style, each heading's number
     is in the record. A paragraph added in Word since (no drafter style) is read as the text
     parser would read it."""
     doc = Document()
     numbers = [number for _, _, number in record_headings(record)]
-    body = package.body
-    for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
-        style = p.find(f"{W}pPr/{W}pStyle")
-        role = (style.get(f"{W}val", "") if style is not None else "").removeprefix(STYLE_PREFIX)
+    for number, p in body_paragraphs(package.body):
+        role = _role(p, package.styles)
         lines = [t.strip() for t in _paragraph_lines(p)]  # as written: nothing to normalise
         text = "".join(lines)
         if not text:
@@ -243,11 +263,8 @@ def _styles_of(package: zipfile.ZipFile, path: str) -> _Styles:
 def paragraph_texts(package: DocxPackage) -> list[tuple[int, str, int | None]]:
     """(paragraph number, text, heading level from style/outline) for each line of the body."""
     style_levels = package.styles.levels
-    body = package.body
     out: list[tuple[int, str, int | None]] = []
-    for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
-        if any(True for _ in p.iterancestors(f"{MC}Fallback")):
-            continue  # the same text box is read from mc:Choice
+    for number, p in body_paragraphs(package.body):
         level = None
         outline = p.find(f"{W}pPr/{W}outlineLvl")
         style = p.find(f"{W}pPr/{W}pStyle")

@@ -77,7 +77,7 @@ def sniff(data: bytes, suffix: str) -> str | None:
     if b"%PDF-" in head:
         return ".pdf"
     if head.startswith(OLE_MAGIC):
-        if WORD_STREAM not in data[:65536]:
+        if WORD_STREAM not in data:  # the directory may lie anywhere in the file
             return ".docx"  # encrypted .docx or no Word file at all: the .docx reader says so
         return suffix if suffix in (".doc", ".wps") else ".doc"
     if head.startswith(b"{\\rtf"):

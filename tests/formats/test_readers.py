@@ -21,7 +21,6 @@ def outline_key(path):
     return {
         "title": read.title,
         "year": read.year,
-        "issuer": read.issuer,
         "statutory": read.statutory,
         "headings": [(h.level, h.number, h.title) for h in read.headings],
     }
