@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,21 @@ def require_tool(name: str) -> str:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{name} is required in CI (installed by .ci/run)")
     pytest.skip(f"{name} not installed")
+
+
+def soffice_convert(source: Path, fmt: str, profile: Path) -> Path:
+    """`soffice --convert-to FMT` beside the source, with the test fonts and a private profile.
+    One start converts to one format (the last --convert-to given wins)."""
+    soffice = require_tool("soffice")
+    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF), "HOME": str(source.parent)}
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+         "--convert-to", fmt, "--outdir", str(source.parent), str(source)],
+        check=True, capture_output=True, timeout=180, env=env,
+    )  # fmt: skip
+    converted = source.with_suffix(f".{fmt}")
+    assert converted.is_file(), f"LibreOffice wrote no .{fmt}"
+    return converted
 
 
 @dataclass

@@ -5,14 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
 import zipfile
 
 import docx
 
 from drafter.models.catalogue import taxonomy
-from tests.conftest import EXAMPLES, FONTS_CONF, ROOT, SEEDS, require_tool
+from tests.conftest import EXAMPLES, ROOT, SEEDS, soffice_convert
 
 
 def drafted(tmp_path, cli, example=EXAMPLES[0]):
@@ -103,27 +101,10 @@ def test_annotate_only_for_one_docx(tmp_path, cli):
 
 
 def test_annotated_copy_opens_in_libreoffice_with_comments(tmp_path, cli):
-    soffice = require_tool("soffice")
     source = drafted(tmp_path, cli, EXAMPLES[1])  # has placeholders → comments
     out = tmp_path / "annotated.docx"
     assert cli("check", source, "--annotate", out).code == 1
-    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF), "HOME": str(tmp_path)}
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
-            "--headless",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env=env,
-    )
+    soffice_convert(out, "odt", tmp_path / "lo")
     content = zipfile.ZipFile(tmp_path / "annotated.odt").read("content.xml").decode("utf-8")
     assert content.count("<office:annotation") >= 2
     assert "待填写" in content and "drafter 检查" in content

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -12,34 +11,13 @@ import pytest
 
 from drafter.draft import draft_document, render_bytes
 from drafter.formats.yaml_io import read_facts
-from tests.conftest import EXAMPLES, FONTS_CONF, require_tool
+from tests.conftest import EXAMPLES, require_tool, soffice_convert
 
 PAGE_NUMBER = re.compile(r"^—\s*(\d+)\s*—$")
 
 
 def to_pdf(docx_path: Path) -> Path:
-    soffice = require_tool("soffice")
-    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF), "HOME": str(docx_path.parent)}
-    profile = f"-env:UserInstallation=file://{docx_path.parent / 'lo-profile'}"
-    subprocess.run(
-        [
-            soffice,
-            profile,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(docx_path.parent),
-            str(docx_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env=env,
-    )
-    pdf = docx_path.with_suffix(".pdf")
-    assert pdf.exists(), "LibreOffice wrote no PDF"
-    return pdf
+    return soffice_convert(docx_path, "pdf", docx_path.parent / "lo-profile")
 
 
 def pdf_pages(pdf: Path) -> list[list[str]]:
