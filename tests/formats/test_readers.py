@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
-from drafter.formats.docx_reader import OLE_MAGIC
+from drafter.formats import reader
+from drafter.formats.docx_reader import OLE_MAGIC, DocxPackage
+from drafter.formats.office_convert import convert_to_docx
 from drafter.formats.reader import read_document
 from drafter.pipeline import outline
 from tests.conftest import require_tool
 from tests.formats.conftest import CONVERTED_FORMATS
 
 
-def outline_key(path):
-    read = outline(read_document(path))
+def outline_key(source):
+    read = outline(read_document(source) if isinstance(source, Path) else source)
     return {
         "title": read.title,
         "year": read.year,
@@ -34,11 +37,45 @@ def docx_outline(converted):
     return key
 
 
+OFFICE_FORMATS = ("doc", "odt", "rtf")
+
+
+@pytest.fixture(scope="module")
+def office_read(converted):
+    """Each .doc/.odt/.rtf read end to end once: its outline, and the .docx LibreOffice made."""
+    made: dict[str, bytes] = {}
+
+    def keep(data, kind, path):
+        made[kind[1:]] = convert_to_docx(data, kind, path)
+        return made[kind[1:]]
+
+    reader.convert_to_docx = keep
+    try:
+        outlines = {fmt: outline_key(converted[fmt]) for fmt in OFFICE_FORMATS}
+    finally:
+        reader.convert_to_docx = convert_to_docx
+    return outlines, made
+
+
 @pytest.mark.parametrize("fmt", CONVERTED_FORMATS)
-def test_each_format_reads_to_the_docx_outline(converted, docx_outline, fmt):
+def test_each_format_reads_to_the_docx_outline(converted, docx_outline, office_read, fmt):
+    if fmt in OFFICE_FORMATS:
+        assert office_read[0][fmt] == docx_outline
+        return
     if fmt == "pdf":
         require_tool("pdftotext")
     assert outline_key(converted[fmt]) == docx_outline
+
+
+@pytest.mark.parametrize("fmt", OFFICE_FORMATS)
+def test_office_files_without_drafters_record_read_by_their_text(
+    office_read, docx_outline, monkeypatch, fmt
+):
+    """LibreOffice keeps drafter's record through .doc/.odt/.rtf; a user's own file has none,
+    and its text alone must give the same outline."""
+    monkeypatch.setattr(DocxPackage, "own_record", lambda self: None)
+    document = DocxPackage(office_read[1][fmt], f"report.{fmt}").document()
+    assert outline_key(document) == docx_outline
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html"])
@@ -56,7 +93,9 @@ def test_each_format_keeps_the_closing_block(converted, fmt):
     assert [p.full_text for p in document.paragraphs] == [p.full_text for p in expected.paragraphs]
 
 
-@pytest.mark.parametrize(("fmt", "renamed"), [("pdf", "report.docx"), ("html", "report.txt")])
+@pytest.mark.parametrize(
+    ("fmt", "renamed"), [("pdf", "report.docx"), ("html", "report.txt"), ("html", "report.doc")]
+)
 def test_content_decides_the_reader(converted, docx_outline, tmp_path, fmt, renamed):
     if fmt == "pdf":
         require_tool("pdftotext")
