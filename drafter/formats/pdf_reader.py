@@ -36,6 +36,8 @@ CJK = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
 FONT_GAP = re.compile(rf"(?<=[{CJK}])\s(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])\s(?=[{CJK}])")
 WIDE_GAP = re.compile(r"\s{2,}")
 SENTENCE_END = "。！？：；"
+DIGITS = re.compile(r"\d+")
+EDGE_LINES = 2  # lines at the top and at the bottom of a page where running heads stand
 SHORT_BY = 4  # a line ending this many columns (two Chinese characters) early ends a paragraph
 SHORT_SHARE = 0.8  # with indented first lines: a line this much shorter than full ends one
 INDENT_BY = 2  # columns beyond the page's left edge that mark a paragraph's first line
@@ -94,20 +96,26 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _edge_key(line: str) -> str:
+    """Running heads and feet compared with their numbers blanked: 「第 2 页」, 「…/report 2/5」."""
+    return DIGITS.sub("#", line.strip())
+
+
 def _body_lines(text: str) -> list[str]:
-    """All pages' lines in order, without page numbers and running headers/footers."""
+    """All pages' lines in order, without page numbers and the running headers and footers that
+    stand at the top or bottom of most pages."""
     pages = [[line.rstrip() for line in page.splitlines()] for page in text.split("\f")]
     pages = [[line for line in page if line.strip()] for page in pages]
     pages = [page for page in pages if page]
     edges: Counter[str] = Counter()
     for page in pages:
-        edges.update({page[0].strip(), page[-1].strip()})
-    repeated = {line for line, count in edges.items() if len(pages) >= 3 and count > len(pages) / 2}
+        edges.update({_edge_key(line) for line in page[:EDGE_LINES] + page[-EDGE_LINES:]})
+    repeated = {key for key, count in edges.items() if len(pages) >= 2 and count > len(pages) / 2}
     return [
         line
         for page in pages
         for line in page
-        if not is_page_number(line) and line.strip() not in repeated
+        if not is_page_number(line) and _edge_key(line) not in repeated
     ]
 
 

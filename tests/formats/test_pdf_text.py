@@ -6,6 +6,14 @@ from __future__ import annotations
 from drafter.formats.pdf_reader import _body_lines, is_page_number, paragraphs
 
 FULL = "全面推进依法行政，法治政府建设取得新进展新成效，现将有关"  # 28 characters: a full line
+BODY = [  # lines that differ in more than their numbers, as real pages' lines do
+    "县委、县政府坚持把学习贯彻习近平法治思想作为首要政治任务，",
+    "深化“放管服”改革，取消和下放行政审批事项二十七项，全面推",
+    "严格规范公正文明执法，全面落实行政执法“三项制度”，开展行",
+    "发挥行政复议化解行政争议主渠道作用，推行繁简分流和复议调",
+    "加强依法行政能力建设，举办法治专题培训班，组织年度学法考",
+    "健全突发事件应对体系，修订完善应急预案，开展应急演练活动",
+]
 
 
 def test_page_numbers():
@@ -17,11 +25,11 @@ def test_page_numbers():
 
 def test_running_headers_and_page_numbers_are_dropped():
     pages = [
-        f"      示例县司法局文件\n  第{n}页正文，{FULL}\n\n                 — {n} —\n"
-        for n in (1, 2, 3)
+        f"      示例县司法局文件\n  {BODY[n]}\n{BODY[n + 3]}\n\n                 — {n} —\n"
+        for n in (0, 1, 2)
     ]
     lines = _body_lines("\f".join(pages))
-    assert [line.strip() for line in lines] == [f"第{n}页正文，{FULL}" for n in (1, 2, 3)]
+    assert [line.strip() for line in lines] == [BODY[i] for i in (0, 3, 1, 4, 2, 5)]
 
 
 def test_indented_first_lines_start_paragraphs():
@@ -62,3 +70,14 @@ def test_without_indents_a_short_line_ends_its_paragraph():
 def test_latin_words_split_by_wrapping_keep_their_space():
     lines = [f"{FULL[:26]}via", "PDF export，也要读对。"]
     assert paragraphs(lines) == [f"{FULL[:26]}via PDF export，也要读对。"]
+
+
+def test_running_heads_with_page_numbers_in_them_are_dropped():
+    """A page printed from a browser: date and page title on top, address and 「n/m」 below."""
+    pages = [
+        f"2024/3/28 09:30    示例县2023年法治政府建设年度报告\n  {BODY[n]}\n{BODY[n + 2]}\n"
+        f"https://www.example.gov.cn/art/2024/3/28/art_1.html    {n + 1}/2\n"
+        for n in (0, 1)
+    ]
+    lines = _body_lines("\f".join(pages))
+    assert [line.strip() for line in lines] == [BODY[0], BODY[2], BODY[1], BODY[3]]
