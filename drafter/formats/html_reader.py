@@ -51,13 +51,16 @@ class Line:
 
 
 def html_text(data: bytes) -> str:
-    """The page's characters: the BOM or <meta charset> decides, else UTF-8, else GB18030."""
+    """The page's characters: by its BOM, else its <meta charset> (GB2312 and GBK read as their
+    superset GB18030) when the bytes decode so, else UTF-8, else GB18030."""
     match = CHARSET.search(data[:4096])
-    if match:
+    declared = match.group(1).decode("ascii").lower() if match else None
+    declared = "gb18030" if declared in ("gb2312", "gbk", "x-gbk") else declared
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode(match.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a page that says utf-8 but is GBK (or the reverse) is common
     return decode(data)[0]
 
 

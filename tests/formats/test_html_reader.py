@@ -90,3 +90,9 @@ def test_folder_check_skips_a_saved_pages_resources(tmp_path, cli):
     result = cli("check", tmp_path, "--format", "json")
     paths = [r["path"] for r in json.loads(result.out)["reports"]]
     assert [p.rsplit("/", 1)[-1] for p in paths] == ["report.html"]
+
+
+def test_declared_charset_that_is_wrong():
+    page = '<html><head><meta charset="utf-8"></head><body><p>二、存在的不足</p></body></html>'
+    document = read_html_bytes(page.encode("gbk"))
+    assert [p.heading for p in document.headings] == ["存在的不足"]
