@@ -226,3 +226,8 @@ def test_random_bytes_never_crash_the_readers(data):
 
     read_text_bytes(data)
     read_text_bytes(data, markdown=True)
+    from drafter.formats.html_reader import read_html_bytes
+    from drafter.formats.pdf_reader import _body_lines, paragraphs
+
+    read_html_bytes(data)
+    paragraphs(_body_lines(data.decode("utf-8", "replace")))
