@@ -163,8 +163,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         _stderr(f"汇总已写入：{args.summary}")
     if args.annotate and first is not None and first.readable:
         from drafter.formats.docx_annotate import annotate
+        from drafter.formats.reader import sniff
 
-        write_atomic(args.annotate, annotate(files[0].read_bytes(), first), force=args.force)
+        data = files[0].read_bytes()
+        if sniff(data, ".docx") != ".docx":  # e.g. a PDF named .docx, read as what it is
+            raise DrafterError(
+                f"--annotate 只能用于 Word 文档，{files[0].name} 的内容不是 .docx",
+                hint="先在 Word/WPS 中另存为 .docx。",
+            )
+        write_atomic(args.annotate, annotate(data, first), force=args.force)
         _stderr(f"批注版已写入：{args.annotate}")
     if tally.unreadable:
         return ExitCode.USAGE

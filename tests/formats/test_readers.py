@@ -156,3 +156,12 @@ def test_a_pdf_without_text_says_so(tmp_path, cli):
     assert result.code == 2
     message = json.loads(result.out)["reports"][0]["findings"][0]["message"]
     assert "没有文字" in message and "OCR" in message
+
+
+def test_annotate_refuses_a_pdf_named_docx(converted, tmp_path, cli):
+    require_tool("pdftotext")
+    path = tmp_path / "report.docx"
+    shutil.copy(converted["pdf"], path)
+    result = cli("check", path, "--annotate", tmp_path / "annotated.docx")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "不是 .docx" in result.err and not (tmp_path / "annotated.docx").exists()
