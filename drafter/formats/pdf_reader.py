@@ -8,7 +8,8 @@ indent, the one reliable sign of where a paragraph that PDF wrapping split into 
 
 Lines are joined back into paragraphs (a line continues the one above unless that one ended short
 of the right margin or this one is indented), page numbers (「— 1 —」「第 1 页 共 3 页」) and
-running headers/footers repeated on most pages are dropped."""
+running headers/footers repeated on most pages are dropped, and the gaps extraction puts between
+characters (font changes, the letter-spaced text layer OCR puts on scans) are closed."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ CJK = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
 # typed reports have none there.
 FONT_GAP = re.compile(rf"(?<=[{CJK}])\s(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])\s(?=[{CJK}])")
 WIDE_GAP = re.compile(r"\s{2,}")
+# The text layer that OCR puts on a scan often has a space after every character (「法 治 政 府」).
+SPACED_CJK = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
+SPACED = re.compile(rf"(?<=[{CJK}0-9%.]) (?=[{CJK}0-9%.])")
+CJK_CHAR = re.compile(rf"[{CJK}]")
 SENTENCE_END = "。！？：；"
 DIGITS = re.compile(r"\d+")
 EDGE_LINES = 2  # lines at the top and at the bottom of a page where running heads stand
@@ -119,6 +124,16 @@ def _body_lines(text: str) -> list[str]:
     ]
 
 
+def clean_line(line: str) -> str:
+    """One extracted line as typed: no gaps from font changes, none between letter-spaced
+    characters, wide gaps (between joint issuers) as one space."""
+    text = FONT_GAP.sub("", line.strip())
+    characters = len(CJK_CHAR.findall(text))
+    if characters >= 4 and len(SPACED_CJK.findall(text)) >= characters / 2:
+        text = SPACED.sub("", text)
+    return WIDE_GAP.sub(" ", text)
+
+
 def _join(current: str, following: str) -> str:
     if current[-1:].isascii() and following[:1].isascii() and current[-1:].isalnum():
         return f"{current} {following}"
@@ -140,7 +155,7 @@ def paragraphs(lines: list[str]) -> list[str]:
     out: list[str] = []
     ended = True
     for line, is_indented in zip(lines, indented, strict=True):
-        text = WIDE_GAP.sub(" ", FONT_GAP.sub("", line.strip()))
+        text = clean_line(line)
         heading = out and out[-1][-1:] in SENTENCE_END and split_heading(text)
         if ended or is_indented or heading:
             out.append(text)

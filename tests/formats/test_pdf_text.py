@@ -3,7 +3,7 @@ running headers dropped. Made-up page text, so the rules are seen one by one."""
 
 from __future__ import annotations
 
-from drafter.formats.pdf_reader import _body_lines, is_page_number, paragraphs
+from drafter.formats.pdf_reader import _body_lines, clean_line, is_page_number, paragraphs
 
 FULL = "全面推进依法行政，法治政府建设取得新进展新成效，现将有关"  # 28 characters: a full line
 BODY = [  # lines that differ in more than their numbers, as real pages' lines do
@@ -81,3 +81,15 @@ def test_running_heads_with_page_numbers_in_them_are_dropped():
     ]
     lines = _body_lines("\f".join(pages))
     assert [line.strip() for line in lines] == [BODY[0], BODY[2], BODY[1], BODY[3]]
+
+
+def test_lines_read_as_typed():
+    assert clean_line("  学法 12 次，同比增长 20%。") == "学法12次，同比增长20%。"
+    # an OCR text layer spaces out every character
+    assert (
+        clean_line("一 、 2 0 2 3 年 度 法 治 政 府 建 设 情 况") == "一、2023年度法治政府建设情况"
+    )
+    assert clean_line("受 理 1 8 4 件 ， 占 9 8 . 2 %") == "受理184件，占98.2%"
+    # joint issuers stay two, a Latin phrase keeps its spaces
+    assert clean_line("中共乐平市委    乐平市人民政府") == "中共乐平市委 乐平市人民政府"
+    assert clean_line("推行 PDF export 功能") == "推行PDF export功能"
