@@ -44,18 +44,17 @@ def soffice_command(kind: str, path: str) -> str:
 
 def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
     """Run to the end or kill the whole process group (soffice starts soffice.bin)."""
-    posix = hasattr(os, "killpg")
     with subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
-        start_new_session=posix,
+        start_new_session=os.name == "posix",  # its own process group, killed as one
     ) as process:
         try:
             out, err = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            if posix:
+            if hasattr(os, "killpg"):
                 os.killpg(process.pid, signal.SIGKILL)
             else:
                 process.kill()

@@ -5,11 +5,14 @@ suffix; a missing system tool is a clear message and exit code 2."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
+from drafter.errors import DrafterError
 from drafter.formats import reader
 from drafter.formats.docx_reader import OLE_MAGIC, DocxPackage
 from drafter.formats.office_convert import convert_to_docx
@@ -165,3 +168,39 @@ def test_annotate_refuses_a_pdf_named_docx(converted, tmp_path, cli):
     result = cli("check", path, "--annotate", tmp_path / "annotated.docx")
     assert result.code == 2 and "Traceback" not in result.err
     assert "不是 .docx" in result.err and not (tmp_path / "annotated.docx").exists()
+
+
+def running(pid: int) -> bool:
+    """Whether a process runs (a killed one left unreaped, a zombie, does not)."""
+    stat = Path(f"/proc/{pid}/stat")
+    if stat.exists():
+        return stat.read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0] != "Z"
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_a_hung_conversion_is_stopped(tmp_path, monkeypatch):
+    """A LibreOffice that never finishes (here a stand-in that sleeps in a child of its own, as
+    soffice starts soffice.bin) is killed with its children after the timeout."""
+    if os.name != "posix":
+        pytest.skip("the stand-in is a shell script")
+    hung = tmp_path / "bin" / "soffice"
+    hung.parent.mkdir()
+    child = tmp_path / "child.pid"
+    hung.write_text(
+        f"#!/bin/sh\n{shutil.which('sleep')} 60 &\necho $! > {child}\nwait\n", encoding="utf-8"
+    )
+    hung.chmod(0o755)
+    monkeypatch.setenv("PATH", str(hung.parent))
+    start = time.perf_counter()
+    with pytest.raises(DrafterError, match="超时"):
+        convert_to_docx(fake_doc(), ".doc", "report.doc", timeout=1)
+    assert time.perf_counter() - start < 10
+    pid = int(child.read_text(encoding="utf-8"))
+    deadline = time.monotonic() + 5
+    while running(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not running(pid)
