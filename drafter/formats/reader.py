@@ -36,9 +36,32 @@ def read_document(path: Path) -> Document:
     return read_report(path)[0]
 
 
+FACTS_SUFFIXES = (".yaml", ".yml", ".json")
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
 def read_report(path: Path, with_layout: bool = False) -> tuple[Document, Layout | None]:
     """The document, and for a .docx (when asked) its page layout, from one read of the file."""
+    document, layout = _read(path, with_layout)
+    if not any(
+        CHINESE.search(t) for t in [*document.title, *(p.full_text for p in document.paragraphs)]
+    ):
+        raise DrafterError(
+            "文件中没有中文正文，不像一份报告",
+            hint="检查是否选错了文件（如说明文件、空白文档或扫描件）。",
+            location=Location(str(path)),
+        )
+    return document, layout
+
+
+def _read(path: Path, with_layout: bool) -> tuple[Document, Layout | None]:
     suffix = path.suffix.lower()
+    if suffix in FACTS_SUFFIXES:
+        raise DrafterError(
+            "这是事实文件（或数据文件），不是报告",
+            hint="先用 drafter draft 起草为 .docx 再检查；事实文件中的错误在起草时就会指出。",
+            location=Location(str(path)),
+        )
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise DrafterError("文件过大，不像一份报告", location=Location(str(path)))

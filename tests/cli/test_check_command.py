@@ -108,3 +108,14 @@ def test_annotated_copy_opens_in_libreoffice_with_comments(tmp_path, cli):
     content = zipfile.ZipFile(tmp_path / "annotated.odt").read("content.xml").decode("utf-8")
     assert content.count("<office:annotation") >= 2
     assert "待填写" in content and "drafter 检查" in content
+
+
+def test_a_facts_file_or_a_file_without_chinese_is_not_checked_as_a_report(tmp_path, cli):
+    from tests.conftest import EXAMPLES
+
+    result = cli("check", EXAMPLES[0])
+    assert result.code == 2 and "这是事实文件" in result.out
+    readme = tmp_path / "README.md"
+    readme.write_text("# Reports\n\nThis folder holds the reports.\n", encoding="utf-8")
+    result = cli("check", readme)
+    assert result.code == 2 and "不像一份报告" in result.out
