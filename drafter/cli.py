@@ -129,7 +129,8 @@ def cmd_learn(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from drafter.check.engine import Options, check_files
-    from drafter.check.report import Output, summary_row, to_csv, to_html
+    from drafter.check.report import Output
+    from drafter.check.summary import WRITERS, summary_bytes, summary_entry
     from drafter.corpus import expand
     from drafter.files import write_atomic
     from drafter.present import progress
@@ -142,24 +143,23 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise DrafterError(f"输出文件已存在：{out}", hint="换一个文件名，或加 --force 覆盖。")
     if args.annotate and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
         raise DrafterError("--annotate 只能用于单个 .docx 文件", hint="批注写入 Word 文档的副本。")
-    if args.summary and args.summary.suffix.lower() not in (".csv", ".html", ".htm"):
-        raise DrafterError("汇总文件应以 .csv 或 .html 结尾", hint="例：--summary 汇总.csv")
+    if args.summary and args.summary.suffix.lower() not in WRITERS:
+        raise DrafterError("汇总文件应以 .csv、.xlsx 或 .html 结尾", hint="例：--summary 汇总.html")
     options = Options(year=args.year, previous=args.previous, style=args.style, model=args.model)
     if args.previous and not args.previous.exists():
         raise DrafterError(f"找不到去年的报告：{args.previous}")
     output = Output(args.format, sys.stdout)
-    rows: list[list[str]] = []
+    entries = []
     first = None
     with progress(len(files), "检查", enabled=not args.no_progress) as advance:
         for result in check_files(files, options, advance):
             output.add(result)
             first = first or result
             if args.summary:
-                rows.append(summary_row(result))
+                entries.append(summary_entry(result))
     tally = output.close()
     if args.summary:
-        data = to_csv(rows) if args.summary.suffix.lower() == ".csv" else to_html(rows)
-        write_atomic(args.summary, data, force=args.force)
+        write_atomic(args.summary, summary_bytes(args.summary, entries), force=args.force)
         _stderr(f"汇总已写入：{args.summary}")
     if args.annotate and first is not None and first.readable:
         from drafter.formats.docx_annotate import annotate
@@ -304,7 +304,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = parsers["check"]
     p.add_argument("inputs", type=Path, nargs="+", help="报告文件或文件夹（.docx / .txt / .md）")
     p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
-    p.add_argument("--summary", type=Path, help="汇总表（.csv 或 .html），每份报告一行")
+    p.add_argument(
+        "--summary",
+        type=Path,
+        help="汇总表：.csv / .xlsx（每份报告一行）或 .html（矩阵、统计、图表和各报告的问题）",
+    )
     p.add_argument("--year", type=int, help="报告年度（无法从文中读出时）")
     p.add_argument("--previous", type=Path, help="去年的报告，用于比对")
     p.add_argument("--annotate", type=Path, help="把检查结果作为批注写入 .docx 的副本")

@@ -18,9 +18,9 @@ from drafter.formats.docx_reader import read_docx_bytes
 from drafter.formats.reader import read_document
 from drafter.learn.learner import learn
 from drafter.models.catalogue import taxonomy
-from drafter.reading.metadata import parse_date
+from drafter.reading.metadata import issuer_of, parse_date
 from drafter.reading.outline import read_outline
-from drafter.reading.parser import noise_kind
+from drafter.reading.parser import noise_kind, parse_text
 from drafter.resources import load_data
 from tests.conftest import ROOT, SEEDS
 
@@ -135,6 +135,13 @@ def test_noisy_web_page():
     run_in = [h for h in outline.headings if h.level == 2]
     assert [h.title for h in run_in] == ["深化理论武装", "规范行政执法", "提升执法质量"]
     assert all(h.run_in for h in run_in)
+
+
+def test_issuer_of_a_title_split_after_its_year():
+    """GB/T 9704 titles break over lines: 「东城县人民政府关于2026年度」「法治政府建设情况的报告」."""
+    doc = parse_text("东城县人民政府关于2026年度\n法治政府建设情况的报告\n\n一、主要举措\n正文。\n")
+    assert doc.title == ["东城县人民政府关于2026年度", "法治政府建设情况的报告"]
+    assert issuer_of(doc) == "东城县人民政府"
 
 
 def test_split_title_lost_numbers_and_chinese_date():

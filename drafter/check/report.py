@@ -1,12 +1,9 @@
-"""Findings for people (grouped text), for tools (JSON, documented in the README), and the
-folder summary (CSV, HTML). Reports are written as they come, so a folder of any size is held
+"""Findings for people (grouped text) and for tools (JSON, documented in the README); the
+folder summary is check/summary.py. Reports are written as they come, so a folder of any size is held
 in memory one report at a time. Formatting only: the engine decides nothing here."""
 
 from __future__ import annotations
 
-import csv
-import html
-import io
 import json
 from dataclasses import dataclass
 from typing import TextIO
@@ -110,53 +107,3 @@ class Output:
                 f"共 {t.reports} 份报告：错误 {t.errors}，警告 {t.warnings}，提示 {t.infos}\n"
             )
         return t
-
-
-def summary_header() -> list[str]:
-    ids = taxonomy().statutory_ids
-    return [
-        "文件",
-        "标题",
-        "发文机关",
-        "年度",
-        *[taxonomy().section(i).name for i in ids],
-        "错误",
-        "警告",
-        "提示",
-        "可读",
-    ]
-
-
-def summary_row(r: ReportResult) -> list[str]:
-    return [
-        r.path,
-        r.title or "",
-        r.issuer or "",
-        str(r.year or ""),
-        *[r.statutory.get(i, "") for i in taxonomy().statutory_ids],
-        str(r.count("error")),
-        str(r.count("warning")),
-        str(r.count("info")),
-        "是" if r.readable else "否",
-    ]
-
-
-def to_csv(rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(summary_header())
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel open Chinese CSV correctly
-
-
-def to_html(rows: list[list[str]]) -> bytes:
-    cells = "".join(f"<th>{html.escape(h)}</th>" for h in summary_header())
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
-    )
-    page = (
-        '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>法治政府建设情况报告检查汇总</title>'
-        "<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px}</style>"
-        f"<h1>检查汇总（{len(rows)} 份）</h1><table><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table></html>\n"
-    )
-    return page.encode("utf-8")

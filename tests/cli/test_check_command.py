@@ -65,19 +65,23 @@ def test_folder_summary_csv_and_html(tmp_path, cli):
         assert section.name in header
     assert len(rows) == 1 + len(SEEDS)
     first = dict(zip(header, rows[1], strict=True))
-    assert first["存在的不足和原因"] == "missing" and first["年度"] == "2024"
+    assert first["存在的不足和原因"] == "缺" and first["年度"] == "2024"
     html = tmp_path / "汇总.html"
     assert cli("check", ROOT / "seeds", "--summary", html).code == 1
     text = html.read_text(encoding="utf-8")
-    assert text.count("<tr>") == 1 + len(SEEDS) and "郑州市惠济区人民政府" in text
+    assert text.count('<a href="#r') == len(SEEDS) and "郑州市惠济区人民政府" in text
+    xlsx = tmp_path / "汇总.xlsx"
+    assert cli("check", ROOT / "seeds", "--summary", xlsx).code == 1
+    assert zipfile.is_zipfile(xlsx)
     # never overwritten without --force
     assert cli("check", ROOT / "seeds", "--summary", html).code == 2
     assert cli("check", ROOT / "seeds", "--summary", html, "--force").code == 1
 
 
 def test_summary_needs_a_known_suffix(tmp_path, cli):
-    result = cli("check", SEEDS[0], "--summary", tmp_path / "x.xlsx")
-    assert result.code == 2 and not (tmp_path / "x.xlsx").exists()
+    result = cli("check", SEEDS[0], "--summary", tmp_path / "x.pdf")
+    assert result.code == 2 and not (tmp_path / "x.pdf").exists()
+    assert ".xlsx" in result.err
 
 
 def test_annotate_writes_comments_into_a_copy(tmp_path, cli):
