@@ -9,6 +9,7 @@ import pytest
 from drafter.check.rules.numbers import sentence_problems
 from drafter.check.rules.patterns import placeholder_rules, placeholders_in
 from drafter.check.rules.terms import outdated_in, term_rules
+from drafter.models.calendar import Calendar, calendar
 from drafter.resources import load_data
 
 
@@ -28,13 +29,43 @@ def test_every_term_has_examples_and_they_hold():
     for term in terms:
         assert term["fires"] and term["quiet"], term["id"]
         for example in term["fires"]:
-            assert term["id"] in [
-                t["id"] for t, _ in outdated_in(example["text"], example["year"])
-            ], example
+            assert term["id"] in [h.id for h in outdated_in(example["text"], example["year"])]
         for example in term["quiet"]:
-            assert term["id"] not in [
-                t["id"] for t, _ in outdated_in(example["text"], example["year"])
-            ], example
+            assert term["id"] not in [h.id for h in outdated_in(example["text"], example["year"])]
+
+
+def test_every_plan_of_the_calendar_has_examples_and_they_hold():
+    for plan in calendar().plans:
+        first, last = plan.period
+        for example in plan.fires:
+            hits = [h for h in outdated_in(example.text, example.year) if h.id == plan.id]
+            assert len(hits) == 1, (plan.id, example)
+            if example.year > last:  # expired: says when it ended and what is current now
+                assert hits[0].code == "plan-expired"
+                assert f"已于 {last} 年结束" in hits[0].message and plan.span in hits[0].message
+                current = calendar().current(plan.series, example.year)
+                if current:
+                    assert current.name in hits[0].message
+            else:
+                assert example.year < first and hits[0].code == "term-outdated"
+        for example in plan.quiet:
+            assert plan.id not in [h.id for h in outdated_in(example.text, example.year)]
+
+
+def test_calendar_knows_the_current_plans():
+    assert calendar().current("publicity", 2025).name == "“八五”普法规划"
+    assert calendar().current("publicity", 2026).name == "“九五”普法规划"
+    assert calendar().current("publicity", 2030).period == (2026, 2030)
+    assert calendar().current("outline", 2021).span == "2021—2025年"
+    assert calendar().current("outline", 2026) is None  # no newer outline in the data yet
+
+
+def test_calendar_rejects_overlapping_periods():
+    data = load_data("rules/periods.yaml")
+    plans = [dict(p) for p in data["plans"]]
+    plans[1] = {**plans[1], "period": [2019, 2025]}  # 八五 would start before 七五 ends
+    with pytest.raises(ValueError, match="starts before"):
+        Calendar.model_validate({"plans": plans})
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ import pytest
 from drafter.check.engine import Options, check_file
 from drafter.draft import draft_document, render_bytes
 from drafter.formats.yaml_io import read_facts
+from drafter.models.calendar import calendar
 from tests.conftest import EXAMPLES, SEEDS
 
 SEED = {s.stem[:3]: s for s in SEEDS}
@@ -67,7 +68,8 @@ PLANTS = [
         "二、2021年度法治政府建设主要举措和成效",
     ),
     ("year-uncertain", "004", "2024年,开州区坚持", "2023年,开州区坚持"),  # title says 2024
-    ("term-outdated", "000", "(四)“八五”普法规划有力实施", "(四)“七五”普法规划有力实施"),
+    ("term-outdated", "000", "认真学习贯彻党的二十届三中全会精神", "认真学习贯彻党的十九大精神"),
+    ("plan-expired", "000", "(四)“八五”普法规划有力实施", "(四)“七五”普法规划有力实施"),
     ("number-percent-range", "000", "调解成功率97%", "调解成功率197%"),
     ("number-rate-mismatch", "000", "调解成功率97%", "调解成功率99%"),
     ("number-part-exceeds-whole", "000", "受理行政案件24件,办结18件", "受理行政案件24件,办结28件"),
@@ -102,6 +104,35 @@ def test_plan_year_mismatch(tmp_path):
     assert found and "应为 2025 年" in found[0].message
 
 
+def test_expired_plan_names_the_period_it_ended(tmp_path):
+    text = SEED["000"].read_text(encoding="utf-8").replace("“八五”普法", "“七五”普法", 1)
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    found = [f for f in check_file(path, Options()).findings if f.code == "plan-expired"]
+    assert len(found) == 1 and found[0].line
+    assert "（2016—2020年）已于 2020 年结束" in found[0].message
+    assert "现行的是“八五”普法规划（2021—2025年）" in found[0].message
+
+
+def test_next_year_plans_are_read_in_the_next_year(tmp_path):
+    """Seed 002 names 「八五」普法 in its work (line 23) and in its plans (line 33), and the
+    2021—2025 outline in its plans (line 31). Read as a 2025 report, its plans are for 2026,
+    when both have ended and 「九五」 is current."""
+
+    def plan_lines(path: Path, year: int) -> list[tuple[str, int | None]]:
+        found = check_file(path, Options(year=year)).findings
+        return [(f.code, f.line) for f in found if f.code in ("plan-expired", "term-outdated")]
+
+    assert plan_lines(SEED["002"], 2024) == []
+    assert plan_lines(SEED["002"], 2025) == [("plan-expired", 31), ("plan-expired", 33)]
+    text = SEED["002"].read_text(encoding="utf-8")
+    text = text.replace("全面推进“八五”普法", "全面推进“九五”普法").replace("(2021—2025年)", "")
+    path = tmp_path / "plans.txt"
+    path.write_text(text, encoding="utf-8")
+    assert plan_lines(path, 2025) == []
+    assert plan_lines(path, 2024) == [("term-outdated", 33)]  # 2025 is before 「九五」
+
+
 def test_year_option_overrides(tmp_path):
     assert "year-mismatch" in codes(SEED["003"], year=2023)  # title says 2022
 
@@ -128,6 +159,17 @@ def test_drafted_report_checks_clean(tmp_path, style):
     result = check_file(drafted_docx(tmp_path, EXAMPLES[0], style), Options())
     assert result.findings == []
     assert all(v == "section" for v in result.statutory.values())
+
+
+def test_the_example_speaks_of_its_years_period():
+    """The 2026 example works under the plan current in 2026 and names no plan ended before."""
+    facts = read_facts(EXAMPLES[0])
+    text = draft_document(facts, dt.date(2027, 1, 10)).text
+    year = facts.meta.year
+    assert calendar().current("publicity", year).name in text
+    for plan in calendar().plans:
+        if plan.period[1] < year:
+            assert not re.search(plan.regex, text), plan.id
 
 
 def test_drafted_report_with_gaps_reports_placeholders(tmp_path):

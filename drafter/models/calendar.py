@@ -1,0 +1,64 @@
+"""The calendar of the field: plans and outlines with the years they run
+(templates/rules/periods.yaml), validated, with the current plan of a series for a year."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from drafter.resources import load_data
+
+
+class YearExample(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    year: int
+    text: str
+
+
+class Plan(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    series: str  # plans of one series follow each other: publicity, outline, five-year
+    name: str  # as a report writes it: “八五”普法规划
+    period: tuple[int, int]  # first and last year, both included
+    regex: str
+    fires: list[YearExample] = Field(min_length=1)
+    quiet: list[YearExample] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Plan:
+        if self.period[0] > self.period[1]:
+            raise ValueError(f"{self.id}: period {self.period} runs backwards")
+        re.compile(self.regex)
+        return self
+
+    @property
+    def span(self) -> str:
+        return f"{self.period[0]}—{self.period[1]}年"
+
+
+class Calendar(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    plans: list[Plan]
+
+    @model_validator(mode="after")
+    def _series_follow_each_other(self) -> Calendar:
+        for series in {p.series for p in self.plans}:
+            plans = [p for p in self.plans if p.series == series]
+            for before, after in zip(plans, plans[1:], strict=False):
+                if after.period[0] <= before.period[1]:
+                    raise ValueError(f"{after.id} starts before {before.id} ends")
+        return self
+
+    def current(self, series: str, year: int) -> Plan | None:
+        return next(
+            (p for p in self.plans if p.series == series and p.period[0] <= year <= p.period[1]),
+            None,
+        )
+
+
+@cache
+def calendar() -> Calendar:
+    return Calendar.model_validate(load_data("rules/periods.yaml"))
