@@ -63,6 +63,7 @@ class FigureWords(_Data):
     units: list[str] = Field(min_length=1)  # a longer unit before its prefix: 人次 before 人
     approx: list[str] = Field(min_length=1)  # 「4100余人次」
     magnitudes: dict[str, int] = Field(min_length=1)  # amount units → 元
+    times: dict[str, int] = Field(min_length=1)  # 「6万人次」: 万 before a count's unit
     name_breaks: str  # characters that end a figure's name, looking back from the number
     leading: list[str]  # filler before a figure's name: 「全年共受理」 → 「受理」
     trailing: list[str]  # filler after it: 「调解率为」 → 「调解率」

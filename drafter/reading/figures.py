@@ -11,8 +11,11 @@ from drafter.models.language import alternatives, figure_words
 
 WORDS = figure_words()  # templates/figures.yaml
 UNITS = alternatives(WORDS.units)
+APPROX = alternatives(WORDS.approx)
+# 「6万人次」: a count in 万 (an amount's 万元 is a unit of its own)
 NUMBER_UNIT = re.compile(
-    rf"(?<![\d.])(?P<value>\d+(?:\.\d+)?)(?P<approx>{alternatives(WORDS.approx)})?(?P<unit>{UNITS})"
+    rf"(?<![\d.])(?P<value>\d+(?:\.\d+)?)(?P<approx>{APPROX})?"
+    rf"(?P<unit>{UNITS}|(?P<times>{alternatives(list(WORDS.times))})(?P<after>{APPROX})?(?:{UNITS}))"
 )
 NAME_BEFORE = re.compile(r"[\u4e00-\u9fff（）“”]{1,16}$")
 NAME_BREAK = re.compile(f"[{re.escape(WORDS.name_breaks)}]")
@@ -24,7 +27,7 @@ LEADING = re.compile(f"^({alternatives(WORDS.leading)})+")
 class TextFigure:
     name: str  # the words before the number, leading filler removed: 「受理矛盾纠纷」
     value: float
-    text: str  # the number as written: 「28.4」
+    text: str  # the number as written: 「28.4」, 「6万」
     unit: str
     approx: bool  # 「4100余人次」
     start: int  # offset in the sentence
@@ -37,7 +40,7 @@ class TextFigure:
     @property
     def places(self) -> int:
         """Decimal places written: the precision a rate was rounded to."""
-        return len(self.text.partition(".")[2])
+        return len(self.text.partition(".")[2].rstrip("".join(WORDS.times)))
 
 
 def figures(sentence: str) -> list[TextFigure]:
@@ -51,13 +54,18 @@ def figures(sentence: str) -> list[TextFigure]:
             continue
         # the name is the phrase right before the number: 「…，调解成功1142件」 → 「调解成功」
         name = TRAILING.sub("", LEADING.sub("", NAME_BREAK.split(before.group())[-1]))
+        value, unit = float(match.group("value")), match.group("unit")
+        times = match.group("times")
+        if times and unit not in WORDS.magnitudes:  # 「6万人次」 is 60000 人次
+            value *= WORDS.times[times]
+            unit = unit[len(times) + len(match.group("after") or "") :]
         out.append(
             TextFigure(
                 name=name,
-                value=float(match.group("value")),
-                text=match.group("value"),
-                unit=match.group("unit"),
-                approx=bool(match.group("approx")),
+                value=value,
+                text=match.group("value") + (times or ""),
+                unit=unit,
+                approx=bool(match.group("approx") or match.group("after")),
                 start=match.start("value"),
                 end=match.end(),
             )

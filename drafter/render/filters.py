@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drafter.models.figures import format_amount, format_number, format_percent
+from drafter.models.figures import (
+    format_amount,
+    format_count,
+    format_number,
+    format_percent,
+    format_range,
+)
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -23,7 +29,7 @@ def cn_date(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def percent(value: float, places: int = 1) -> str:
+def percent(value: float, places: int | None = None) -> str:
     return format_percent(value, places)
 
 
@@ -33,6 +39,16 @@ def amount(yuan: float) -> str:
 
 def number(value: float, places: int = 2) -> str:
     return format_number(value, places)
+
+
+def count(value: float, unit: str = "") -> str:
+    """「{{ 60000 | count('人次') }}」 → 「6万人次」."""
+    return format_count(value, unit)
+
+
+def number_range(low: float, high: float, unit: str = "") -> str:
+    """「{{ 50000 | number_range(100000, '人次') }}」 → 「5万～10万人次」."""
+    return format_range(low, high, unit)
 
 
 def sentence(text: str) -> str:
@@ -47,5 +63,7 @@ FILTERS = {
     "percent": percent,
     "amount": amount,
     "number": number,
+    "count": count,
+    "number_range": number_range,
     "sentence": sentence,
 }
