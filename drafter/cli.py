@@ -68,20 +68,43 @@ def _write_facts(args: argparse.Namespace, text: str) -> None:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from drafter.draft import draft_file
+    from drafter.fonts import FontProbe
 
-    result = draft_file(
-        args.facts,
-        args.output,
-        fmt=args.format,
-        force=args.force,
-        style=args.style,
-        template_dirs=args.templates,
-    )
+    # fontconfig answers while the report is drafted (on the other core)
+    laid_out = (args.format or args.output.suffix.lstrip(".").lower()) == "docx"
+    probe = FontProbe() if laid_out else None
+    try:
+        from drafter.draft import draft_file
+
+        result = draft_file(
+            args.facts,
+            args.output,
+            fmt=args.format,
+            force=args.force,
+            style=args.style,
+            template_dirs=args.templates,
+        )
+    except BaseException:
+        if probe is not None:
+            probe.close()
+        raise
     for warning in result.warnings:
         _stderr(f"警告：{warning}")
+    if probe is not None:
+        _font_notice(probe, args.style)
     _stderr(f"已生成：{args.output}")
     return ExitCode.OK
+
+
+def _font_notice(probe, style_name: str) -> None:
+    from drafter.fonts import font_warning
+    from drafter.formats.style_file import load_style
+
+    style = load_style(style_name)
+    missing = probe.missing(style)
+    if missing:
+        fallback = load_style(style.fallback) if style.fallback else None
+        _stderr(f"提示：{font_warning(style, missing, fallback)}")
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

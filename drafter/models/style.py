@@ -73,3 +73,10 @@ class Style(_Data):
     title: Title
     signature: Signature
     page_number: PageNumber
+    # the profile to suggest when this one's fonts are not installed
+    fallback: str | None = None
+
+    @property
+    def east_asia_fonts(self) -> list[str]:
+        """The Chinese fonts the profile names, each once, in order of use."""
+        return list(dict.fromkeys(getattr(self.fonts, r).east_asia for r in Fonts.model_fields))

@@ -115,6 +115,9 @@ def build_context(facts: Facts, today: dt.date) -> tuple[dict[str, Any], list[st
         if carried:
             name = taxonomy().statutory_section(part_id).name
             warnings.append(f"“{name}”有 {carried} 条沿用上年内容，请更新")
+    date = meta.date or today
+    if date.year != year + 1:  # a report on year Y is dated in Y+1
+        warnings.append(date_warning(year, date, given=meta.date is not None))
     context = {
         "meta": meta,
         "year": year,
@@ -123,7 +126,7 @@ def build_context(facts: Facts, today: dt.date) -> tuple[dict[str, Any], list[st
         "opening": facts.opening,
         "sections": sections,
         "signers": meta.signer_list,
-        "date": cn_date(meta.date or today),
+        "date": cn_date(date),
         "phrases": phrases_for(year),
     }
     return context, warnings
@@ -140,6 +143,16 @@ def stated_metrics(facts: Facts) -> dict[str, int | float]:
             if value is not None:
                 stated[metric.id] = value
     return stated
+
+
+def date_warning(year: int, date: dt.date, given: bool) -> str:
+    said = (
+        f"成文日期 {cn_date(date)}" if given else f"没有填写成文日期，已用今天（{cn_date(date)}）"
+    )
+    return (
+        f"{said}不在 {year + 1} 年：{year} 年度的报告应在 {year + 1} 年成文（一般不晚于 4 月 1 日），"
+        f"请在 meta.date 中填写，如 {year + 1}-01-15"
+    )
 
 
 def render_report(
