@@ -36,4 +36,6 @@ def templates_dir() -> Path:
 @cache
 def load_data(name: str) -> Any:
     """Load one of the project's own YAML data files (trusted, so no line tracking)."""
-    return YAML(typ="safe").load((templates_dir() / name).read_text(encoding="utf-8"))
+    from drafter.cache import parsed
+
+    return parsed(templates_dir() / name, lambda text: YAML(typ="safe").load(text))

@@ -89,8 +89,13 @@ def check_files(
             if advance:
                 advance()
         return
+    # the first report is checked here: the models, rules and style it loads are then shared
+    # with the workers (forked where the platform allows), not loaded again in each
+    yield check_file(files[0], options)
+    if advance:
+        advance()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(_check_one, [(p, options) for p in files], chunksize=8):
+        for result in pool.map(_check_one, [(p, options) for p in files[1:]], chunksize=8):
             yield result
             if advance:
                 advance()

@@ -288,6 +288,7 @@ class _Styles:
         self.defaults_rpr = self.defaults_ppr = None
         self.levels: dict[str, int] = {}
         self.default_para: str | None = None
+        self._inherited: dict[str | None, tuple[str | None, ...]] = {}
         if root is None:
             return
         for style in root.iter(f"{W}style"):
@@ -324,13 +325,26 @@ class _Styles:
                 return "theme"
         return None
 
+    def inherited(self, style_id: str | None) -> tuple[str | None, ...]:
+        """(east Asian font, size, line, line rule) a paragraph of this style has from its style
+        chain and the defaults; worked out once per style (the same for every run)."""
+        if style_id not in self._inherited:
+            chain = self.chain(style_id)
+            rprs = [*(s.find(f"{W}rPr") for s in chain), self.defaults_rpr]
+            pprs = [*(s.find(f"{W}pPr") for s in chain), self.defaults_ppr]
+            self._inherited[style_id] = (
+                self.first(rprs, f"{W}rFonts", "eastAsia"),
+                self.first(rprs, f"{W}sz", "val"),
+                self.first(pprs, f"{W}spacing", "line"),
+                self.first(pprs, f"{W}spacing", "lineRule"),
+            )
+        return self._inherited[style_id]
 
-def _run_look(run: etree._Element, para_chain: list, styles: _Styles) -> RunLook:
+
+def _run_look(run: etree._Element, inherited: tuple[str | None, ...], styles: _Styles) -> RunLook:
     rpr = run.find(f"{W}rPr")
-    style_rprs = [s.find(f"{W}rPr") for s in para_chain]
-    candidates = [rpr, *style_rprs, styles.defaults_rpr]
-    east_asia = styles.first(candidates, f"{W}rFonts", "eastAsia")
-    size = styles.first(candidates, f"{W}sz", "val")
+    east_asia = styles.first([rpr], f"{W}rFonts", "eastAsia") or inherited[0]
+    size = styles.first([rpr], f"{W}sz", "val") or inherited[1]
     text = "".join(t.text or "" for t in run.iter(f"{W}t"))
     return RunLook(
         text=text, east_asia=east_asia, size_pt=int(size) / 2 if size and size.isdigit() else None
@@ -356,13 +370,12 @@ def read_layout(package: DocxPackage) -> Layout:
     for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
         ppr = p.find(f"{W}pPr")
         style = ppr.find(f"{W}pStyle") if ppr is not None else None
-        chain = styles.chain(style.get(f"{W}val") if style is not None else None)
-        ppr_candidates = [ppr, *[s.find(f"{W}pPr") for s in chain], styles.defaults_ppr]
-        line = styles.first(ppr_candidates, f"{W}spacing", "line")
-        rule = styles.first(ppr_candidates, f"{W}spacing", "lineRule")
+        inherited = styles.inherited(style.get(f"{W}val") if style is not None else None)
+        line = styles.first([ppr], f"{W}spacing", "line") or inherited[2]
+        rule = styles.first([ppr], f"{W}spacing", "lineRule") or inherited[3]
         layout.paragraphs[number] = ParagraphLook(
             number=number,
-            runs=[_run_look(r, chain, styles) for r in p.iter(f"{W}r")],
+            runs=[_run_look(r, inherited, styles) for r in p.iter(f"{W}r")],
             line_twips=int(line) if line and line.lstrip("-").isdigit() else None,
             line_rule=rule or ("auto" if line else None),
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from drafter.cache import parsed
 from drafter.errors import DrafterError, Location
 from drafter.files import write_atomic
 from drafter.formats.yaml_io import dump_yaml, load_yaml
@@ -33,13 +34,13 @@ def write_model(model: StructureModel, path: Path, force: bool = False) -> None:
 @cache
 def read_model(path: Path) -> StructureModel:
     try:
-        text = path.read_text(encoding="utf-8")
+        data = parsed(path, lambda text: load_yaml(text, str(path), lines=False))
     except OSError as exc:
         raise DrafterError(
             f"无法读取结构模型：{exc.strerror}", location=Location(str(path))
         ) from None
     try:
-        return StructureModel.model_validate(load_yaml(text, str(path), lines=False))
+        return StructureModel.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise DrafterError(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from drafter.cache import parsed
 from drafter.errors import DrafterError, Location
 from drafter.formats.yaml_io import line_of, load_yaml
 from drafter.models.style import Style
@@ -32,12 +33,13 @@ def load_style(name_or_path: str = "gbt9704") -> Style:
             f"找不到版式配置：{name_or_path}",
             hint=f"可用的版式：{', '.join(available_styles())}，或给出 YAML 文件路径。",
         )
-    text = path.read_text(encoding="utf-8")
     try:
-        return Style.model_validate(load_yaml(text, str(path), lines=False))
+        return Style.model_validate(
+            parsed(path, lambda text: load_yaml(text, str(path), lines=False))
+        )
     except ValidationError as exc:
         err = exc.errors()[0]
-        data = load_yaml(text, str(path))
+        data = load_yaml(path.read_text(encoding="utf-8"), str(path))
         raise DrafterError(
             f"版式配置有误：{err['msg']}",
             location=Location(str(path), line_of(data, err["loc"]), ".".join(map(str, err["loc"]))),

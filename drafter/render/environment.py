@@ -17,6 +17,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
+from drafter.cache import template_cache
 from drafter.errors import DrafterError, Location
 from drafter.render.filters import FILTERS
 from drafter.render.markup import PARAGRAPH_BREAK
@@ -77,6 +78,7 @@ def _environment(extra_dirs: tuple[str, ...]) -> SandboxedEnvironment:
         keep_trailing_newline=True,
         extensions=[MarkerOrigin],
         finalize=_finalize,
+        bytecode_cache=template_cache(),  # compiled templates kept between runs
     )
     env.filters.update(FILTERS)
     env.globals["drafter_origin"] = _origin

@@ -4,6 +4,7 @@ larger than their wholes, rates above 100%. Which words go together is data
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -13,6 +14,8 @@ from drafter.models.figures import format_number
 from drafter.models.findings import Finding
 from drafter.reading.figures import TextFigure, figures, sentences
 from drafter.resources import load_data
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,15 @@ def _is_rate(f: TextFigure) -> bool:
     )
 
 
+@cache
+def _whole_words() -> re.Pattern[str]:
+    words = {w for rule in _data()["parts"] for w in rule["whole"]}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def sentence_problems(sentence: str) -> list[Problem]:
+    if "%" not in sentence and not _whole_words().search(sentence):
+        return []  # no rate and no whole: nothing here can contradict
     found = figures(sentence)
     problems = []
     for index, f in enumerate(found):
@@ -121,6 +132,8 @@ def sentence_problems(sentence: str) -> list[Problem]:
 def check(ctx: CheckContext) -> Iterator[Finding]:
     for paragraph in ctx.document.paragraphs:
         text = paragraph.full_text
+        if not _DIGIT.search(text):  # most paragraphs: no figure, nothing to compare
+            continue
         offset = 0
         for sentence in sentences(text):
             offset = text.find(sentence, offset)

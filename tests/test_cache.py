@@ -1,0 +1,94 @@
+"""The cache of parsed data files and compiled templates: same results, re-done when a file
+changes, and never in the way (off, or a folder that cannot be written)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from drafter import cache
+
+
+@pytest.fixture
+def cache_in(tmp_path, monkeypatch):
+    def use(value: str) -> None:
+        monkeypatch.setenv("DRAFTER_CACHE", value)
+        cache.cache_dir.cache_clear()
+
+    yield use
+    cache.cache_dir.cache_clear()
+
+
+def counting_parser(calls: list[str]):
+    def parse(text: str):
+        calls.append(text)
+        return {"text": text, "items": [1, 2.5, None, True]}
+
+    return parse
+
+
+def test_parsed_data_is_kept_until_the_file_changes(tmp_path, cache_in):
+    cache_in(str(tmp_path / "cache"))
+    source = tmp_path / "data.yaml"
+    source.write_text("a: 1\n", encoding="utf-8")
+    calls: list[str] = []
+    first = cache.parsed(source, counting_parser(calls))
+    again = cache.parsed(source, counting_parser(calls))
+    assert first == again == {"text": "a: 1\n", "items": [1, 2.5, None, True]}
+    assert len(calls) == 1  # the second came from the cache
+    source.write_text("a: 22\n", encoding="utf-8")
+    os.utime(source, ns=(1, 1))  # a different size and time: parsed again
+    assert cache.parsed(source, counting_parser(calls))["text"] == "a: 22\n"
+    assert len(calls) == 2
+
+
+def test_data_json_cannot_hold_is_parsed_every_time(tmp_path, cache_in):
+    cache_in(str(tmp_path / "cache"))
+    source = tmp_path / "dated.yaml"
+    source.write_text("x", encoding="utf-8")
+    calls = []
+
+    def parse(text):
+        calls.append(text)
+        return {"date": dt.date(2027, 1, 15), 2024: "int key"}
+
+    assert cache.parsed(source, parse) == cache.parsed(source, parse)
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("setting", ["off", "unwritable"])
+def test_no_usable_cache_changes_nothing(tmp_path, cache_in, setting):
+    if setting == "off":
+        cache_in("off")
+    else:
+        blocker = tmp_path / "file"
+        blocker.write_text("not a folder", encoding="utf-8")
+        cache_in(str(blocker / "cache"))  # cannot be created under a file
+    source = tmp_path / "data.yaml"
+    source.write_text("a", encoding="utf-8")
+    calls: list[str] = []
+    assert cache.parsed(source, counting_parser(calls))["text"] == "a"
+    assert cache.parsed(source, counting_parser(calls))["text"] == "a"
+    assert len(calls) == 2
+    assert cache.template_cache() is None
+
+
+def test_compiled_templates_are_kept(tmp_path, cache_in):
+    cache_in(str(tmp_path / "cache"))
+    from drafter.render.environment import _environment
+
+    _environment.cache_clear()
+    try:
+        folder = tmp_path / "mine"
+        folder.mkdir()
+        (folder / "x.txt.j2").write_text("@text | {{ n | count('人次') }}\n", encoding="utf-8")
+        first = _environment((str(folder),)).get_template("x.txt.j2").render(n=60000)
+        kept = list(tmp_path.glob("cache/templates-*/*"))
+        assert kept  # the compiled template is in the cache
+        _environment.cache_clear()  # a new process, as far as Jinja knows
+        assert _environment((str(folder),)).get_template("x.txt.j2").render(n=60000) == first
+        assert "6万人次" in first
+    finally:
+        _environment.cache_clear()
