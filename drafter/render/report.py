@@ -16,6 +16,7 @@ from drafter.models.facts import Facts, Part
 from drafter.models.figures import metric_sentences
 from drafter.render.environment import make_environment, render
 from drafter.render.filters import cn_date
+from drafter.render.items import numbered, run_in
 from drafter.render.markup import to_document
 from drafter.resources import load_data
 
@@ -63,6 +64,7 @@ def _area_context(facts: Facts, areas_plan: list[Section]) -> list[dict[str, Any
                 "intro": area.intro,
                 "figures": figures,
                 "highlights": area.highlights,
+                "numbered": numbered(area.highlights),  # a lone highlight gets no 「1.」
             }
         )
     return areas
@@ -87,10 +89,13 @@ def build_context(facts: Facts, today: dt.date) -> tuple[dict[str, Any], list[st
             }
         else:
             part: Part = getattr(facts, section.id)
+            headless = all(not item.heading for item in part.items)
             ctx = {
                 "heading": part.heading or heading,
                 "intro": part.intro,
                 "entries": part.items,
+                "numbered": numbered(part.items),  # a lone item gets no 「（一）」
+                "run_in": run_in([i.text for i in part.items]) if headless else None,
                 "causes": getattr(part, "causes", None),
                 "empty": part.is_empty,
             }

@@ -80,7 +80,8 @@ def test_optional_areas_without_facts_are_left_out():
     )
     text, _ = rendered(facts, TODAY)
     assert "突发事件" not in text
-    assert "（一）健全依法行政制度体系" in text and "报备3件。" in text
+    # the only area: its heading without 「（一）」 (no lone numbered item)
+    assert "\n健全依法行政制度体系" in text and "（一）" not in text and "报备3件。" in text
     assert "清理废止" not in text and "审查行政规范性文件" not in text
 
 
