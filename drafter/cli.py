@@ -71,7 +71,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from drafter.fonts import FontProbe
 
     # fontconfig answers while the report is drafted (on the other core)
-    laid_out = (args.format or args.output.suffix.lstrip(".").lower()) == "docx"
+    laid_out = (args.format or args.output.suffix.lstrip(".").lower()) in ("docx", "pdf")
     probe = FontProbe() if laid_out else None
     try:
         from drafter.draft import draft_file
@@ -83,6 +83,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
             force=args.force,
             style=args.style,
             template_dirs=args.templates,
+            official=args.official,
         )
     except BaseException:
         if probe is not None:
@@ -229,8 +230,9 @@ COMMANDS: dict[str, tuple[Handler, str, str]] = {
     ),
     "draft": (
         cmd_draft,
-        "由事实文件起草报告（.docx / .md / .txt）",
-        "例：drafter draft facts.yaml -o 报告.docx\n    drafter draft facts.yaml -o 报告.md --format md",
+        "由事实文件起草报告（.docx / .pdf / .md / .txt）",
+        "例：drafter draft facts.yaml -o 报告.docx\n    drafter draft facts.yaml -o 报告.pdf --official"
+        "\n    drafter draft facts.yaml -o 报告.md --format md",
     ),
     "learn": (
         cmd_learn,
@@ -305,7 +307,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = parsers["draft"]
     p.add_argument("facts", type=Path, help="事实文件（YAML）")
     p.add_argument("-o", "--output", type=Path, required=True, help="输出文件 .docx / .md / .txt")
-    p.add_argument("--format", choices=["docx", "md", "txt"], help="输出格式（默认按扩展名）")
+    p.add_argument(
+        "--format", choices=["docx", "pdf", "md", "txt"], help="输出格式（默认按扩展名）"
+    )
+    p.add_argument(
+        "--official",
+        action="store_true",
+        help="作为公文：加版头（发文机关标志、发文字号）和版记（抄送机关、印发机关和日期），见 meta.official",
+    )
     p.add_argument(
         "--style", default="gbt9704", help="版式：gbt9704（默认）、gbt9704-common 或 YAML 路径"
     )

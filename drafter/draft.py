@@ -1,4 +1,4 @@
-"""`drafter draft`: facts file → report text → `Document` → .docx / .md / .txt."""
+"""`drafter draft`: facts file → report text → `Document` → .docx / .pdf / .md / .txt."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from drafter.formats.text_writer import write_markdown, write_text
 from drafter.formats.yaml_io import read_facts
 from drafter.models.document import Document
 from drafter.models.facts import Facts
+from drafter.render.official import Frame
+from drafter.render.official import frame as official_frame
 from drafter.render.report import render_report
 
-FORMATS = ("docx", "md", "txt")
+FORMATS = ("docx", "md", "txt", "pdf")
 
 
 @dataclass
@@ -41,13 +43,25 @@ def output_format(output: Path, requested: str | None) -> str:
         return suffix
     raise DrafterError(
         f"无法从文件名判断输出格式：{output.name}",
-        hint="输出文件用 .docx、.md 或 .txt 结尾，或用 --format 指定。",
+        hint="输出文件用 .docx、.pdf、.md 或 .txt 结尾，或用 --format 指定。",
     )
 
 
-def render_bytes(draft: Draft, fmt: str, style_name: str, author: str | None) -> bytes:
-    if fmt == "docx":
-        return write_docx(draft.document, load_style(style_name), author)
+def render_bytes(
+    draft: Draft, fmt: str, style_name: str, author: str | None, frame: Frame | None = None
+) -> bytes:
+    """The report as bytes; `frame` adds the 版头 and 版记 of a 公文 (.docx and .pdf)."""
+    if fmt in ("docx", "pdf"):
+        data = write_docx(draft.document, load_style(style_name), author)
+        if frame is not None:
+            from drafter.formats.docx_official import add_frame
+
+            data = add_frame(data, frame, load_style(style_name))
+        if fmt == "pdf":
+            from drafter.formats.pdf import docx_to_pdf
+
+            data = docx_to_pdf(data)
+        return data
     if fmt == "md":
         return write_markdown(draft.document).encode("utf-8")
     return write_text(draft.document).encode("utf-8")
@@ -61,14 +75,25 @@ def draft_file(
     style: str = "gbt9704",
     template_dirs: list[Path] | None = None,
     today: dt.date | None = None,
+    official: bool = False,
 ) -> Draft:
     fmt = output_format(output, fmt)
+    if official and fmt not in ("docx", "pdf"):
+        raise DrafterError("版头和版记（--official）只用于 .docx 或 .pdf", hint="用 -o 报告.docx。")
+    if fmt == "pdf":
+        from drafter.formats.pdf import soffice
+
+        soffice()  # say it before any work when LibreOffice is missing
     if output.resolve() == facts_path.resolve():
         raise DrafterError("输出文件不能是事实文件本身", hint="用 -o 指定另一个文件名。")
     if output.exists() and not force:  # say so before any work, and write nothing
         raise DrafterError(f"输出文件已存在：{output}", hint="换一个文件名，或加 --force 覆盖。")
     facts = read_facts(facts_path)
     result = draft_document(facts, today, template_dirs)
-    data = render_bytes(result, fmt, style, facts.meta.issuer)
+    frame_ = None
+    if official:
+        frame_, warnings = official_frame(facts, today or dt.date.today())
+        result.warnings += warnings
+    data = render_bytes(result, fmt, style, facts.meta.issuer, frame_)
     write_atomic(output, data, force=force)
     return result

@@ -20,7 +20,7 @@ from drafter.learn.learner import learn
 from drafter.models.catalogue import taxonomy
 from drafter.reading.metadata import issuer_of, parse_date
 from drafter.reading.outline import read_outline
-from drafter.reading.parser import noise_kind, parse_text
+from drafter.reading.parser import noise_kind, normalize_line, parse_text
 from drafter.resources import load_data
 from tests.conftest import ROOT, SEEDS
 
@@ -238,3 +238,27 @@ def test_random_bytes_never_crash_the_readers(data):
 
     read_html_bytes(data)
     paragraphs(_body_lines(data.decode("utf-8", "replace")))
+
+
+@pytest.mark.parametrize("part", ["head", "tail"])
+def test_official_frame_rule_examples(part):
+    from drafter.reading.parser import official_kind
+
+    for rule in load_data("official.yaml")[part]:
+        for text in rule["fires"]:
+            assert official_kind(normalize_line(text), part) == rule["id"], text
+        for text in rule["quiet"]:
+            assert official_kind(normalize_line(text), part) is None, text
+
+
+def test_a_frame_is_not_title_nor_signature():
+    doc = parse_text(
+        "示例县人民政府文件\n示政报〔2027〕3号 签发人：李明\n示例县人民政府关于2026年度法治政府建设情况的报告\n"
+        "示例市人民政府：\n一、主要举措和成效\n正文。\n特此报告。\n示例县人民政府\n2027年1月15日\n"
+        "抄送：示例市司法局。\n示例县人民政府办公室 2027年1月16日印发\n"
+    )
+    assert doc.title == ["示例县人民政府关于2026年度法治政府建设情况的报告"]
+    assert doc.signers == ["示例县人民政府"] and doc.date == "2027年1月15日"
+    assert all("抄送" not in p.full_text for p in doc.paragraphs)
+    # without a 发文字号 a first line ending in 「文件」 stays what it is
+    assert parse_text("关于规范性文件\n一、主要举措\n正文。\n").title == ["关于规范性文件"]

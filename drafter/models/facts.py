@@ -318,6 +318,40 @@ Areas = create_model(  # type: ignore[call-overload]
 )
 
 
+DOCUMENT_NUMBER = re.compile(r"^\S+〔\d{4}〕[1-9]\d*号$")
+
+
+class Official(_Model):
+    """作为公文印发时的版头和版记（GB/T 9704—2012 7.2、7.4），用 drafter draft --official 时写入。"""
+
+    mark: str | None = Field(
+        default=None,
+        description="发文机关标志，如“示例县人民政府文件”；省略时为发文机关全称加“文件”",
+    )
+    number: str | None = Field(
+        default=None,
+        description="发文字号，如“示政报〔2027〕3号”（年份用六角括号，序号不编虚位、不加“第”）",
+    )
+    signer: str | None = Field(
+        default=None, description="签发人姓名（报告是上行文，写在发文字号右侧：“签发人：张某某”）"
+    )
+    cc: list[NonEmpty] = Field(default_factory=list, description="抄送机关，可多个")
+    printed_by: str | None = Field(
+        default=None,
+        description="印发机关，一般为办公室，如“示例县人民政府办公室”；省略时为发文机关",
+    )
+    printed_on: dt.date | None = Field(default=None, description="印发日期；省略时为成文日期")
+
+    @model_validator(mode="after")
+    def _number_form(self) -> Official:
+        if self.number is not None and not DOCUMENT_NUMBER.match(self.number):
+            raise FieldProblem(
+                "number",
+                f"发文字号“{self.number}”的写法不对：年份用六角括号〔〕，序号不编虚位，如“示政报〔2027〕3号”",
+            )
+        return self
+
+
 class Meta(_Model):
     issuer: NonEmpty = Field(description="发文机关全称，如“示例县人民政府”")
     issuer_short: str | None = Field(
@@ -339,6 +373,9 @@ class Meta(_Model):
         examples=["2027-01-15"],
     )
     title: str | None = Field(default=None, description="标题（可选，省略时自动生成）")
+    official: Official | None = Field(
+        default=None, description="版头和版记（可选，用 draft --official 时写入）"
+    )
 
     @model_validator(mode="after")
     def _date_after_year(self) -> Meta:

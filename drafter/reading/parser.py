@@ -12,6 +12,7 @@ from functools import cache
 from drafter.models.document import Document, Dropped, Paragraph
 from drafter.models.language import frame
 from drafter.models.reading_rules import compiled, fold, noise_rules, reading_rules
+from drafter.resources import load_data
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
 # 「,」「:」「;」 next to Chinese text are full-width marks typed half-width; between digits
@@ -171,7 +172,7 @@ def parse_lines(lines: list[tuple[int, str]], levels: dict[int, int] | None = No
             doc.noise.append(Dropped(number, line, kind))
         else:
             kept.append((number, line))
-    lines = kept
+    lines = _without_official(kept)
     levels = levels or {}
     end = len(lines)
     # The tail: date, then signers above it, then 「特此报告。」 above them.
@@ -271,6 +272,33 @@ def _is_organ_line(line: str) -> bool:
 
 def _key(text: str) -> str:
     return "".join(fold(text).split())
+
+
+@cache
+def official_patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """The 版头 and 版记 lines of a 公文 (templates/official.yaml)."""
+    data = load_data("official.yaml")
+    return {
+        part: [(p["id"], re.compile(p["regex"])) for p in data[part]] for part in ("head", "tail")
+    }
+
+
+def official_kind(line: str, part: str) -> str | None:
+    return next((kind for kind, p in official_patterns()[part] if p.search(line)), None)
+
+
+def _without_official(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines without a 公文's 版头 (only when a 发文字号 is among the first lines) and 版记."""
+    head = 0
+    while head < min(len(lines), 4) and official_kind(lines[head][1], "head"):
+        head += 1
+    kinds = {official_kind(line, "head") for _, line in lines[:head]}
+    if "document-number" not in kinds:
+        head = 0
+    tail = len(lines)
+    while tail > head and official_kind(lines[tail - 1][1], "tail"):
+        tail -= 1
+    return lines[head:tail]
 
 
 def _styled_heading(line: str, level: int | None) -> Paragraph | None:

@@ -16,6 +16,7 @@ from drafter.models.findings import Finding
 from drafter.reading.figures import sentences
 from drafter.resources import load_data
 
+
 @dataclass(frozen=True)
 class Hit:
     id: str
