@@ -8,12 +8,14 @@ from __future__ import annotations
 import io
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor, Twips
 
-from drafter.formats.docx_writer import CHAR_TWIPS, DocxWriter, _on_off, text_width
+from drafter.formats.docx_writer import CHAR_TWIPS, DocxWriter, _on_off, role_style, text_width
+from drafter.formats.own_marks import FRAME_ROLE
 from drafter.models.style import Font, Style
 from drafter.render.official import Frame
 
@@ -131,6 +133,12 @@ class _FrameWriter(DocxWriter):
     def __init__(self, style: Style, data: bytes) -> None:
         super().__init__(style)
         self.doc = docx.Document(io.BytesIO(data))
+        # the frame's paragraphs have a role of their own: reading drafter's file skips them
+        frame_style = self.doc.styles.add_style(role_style(FRAME_ROLE), WD_STYLE_TYPE.PARAGRAPH)
+        frame_style.base_style = self.doc.styles["Normal"]
+
+    def _paragraph(self, *args, **kwargs):
+        return super()._paragraph(*args, **{**kwargs, "role": FRAME_ROLE})
 
     def _font(self, base: Font, size_pt: float) -> Font:
         return base.model_copy(update={"size_pt": size_pt, "bold": False})
@@ -177,6 +185,7 @@ class _FrameWriter(DocxWriter):
         _float_at_foot(table, width, type_area - len(rows) * row_height - 2 * THICK * 20 // 8)
         for row, text in zip(table.rows, rows, strict=True):
             p = row.cells[0].paragraphs[0]
+            p.style = self.doc.styles[role_style(FRAME_ROLE)]
             pf = p.paragraph_format
             pf.line_spacing, pf.line_spacing_rule = Twips(row_height), 4  # exact
             pf.space_before = pf.space_after = Twips(0)

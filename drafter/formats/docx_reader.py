@@ -15,6 +15,7 @@ from lxml import etree
 
 from drafter.errors import DrafterError, Location
 from drafter.formats.own_marks import (
+    FRAME_ROLE,
     PROPERTY,
     STYLE_PREFIX,
     apply_record,
@@ -207,6 +208,8 @@ def own_document(package: DocxPackage, record: dict) -> Document:
         lines = [t.strip() for t in _paragraph_lines(p)]  # as written: nothing to normalise
         text = "".join(lines)
         if not text:
+            continue
+        if role == FRAME_ROLE:  # 版头 and 版记 (draft --official)
             continue
         if role == "title":
             doc.title, doc.title_line = [t for t in lines if t], number

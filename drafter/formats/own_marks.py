@@ -16,6 +16,7 @@ from drafter.models.document import Document
 VERSION = 1
 PROPERTY = "drafter"  # the custom document property's name (.docx)
 STYLE_PREFIX = "drafter-"  # paragraph styles naming each paragraph's role (.docx)
+FRAME_ROLE = "frame"  # a 公文's 版头 and 版记 (draft --official): not part of the report
 MD_PREFIX = "<!-- drafter "
 MD_SUFFIX = " -->"
 
