@@ -8,22 +8,20 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import cache
 from pathlib import Path
 
 from drafter.check.report import STATUS_LABELS
 from drafter.models.catalogue import taxonomy
+from drafter.models.codes import registry
 from drafter.models.findings import SEVERITY_LABELS, Finding, ReportResult
-from drafter.resources import load_data
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-@cache
 def code_labels() -> dict[str, str]:
-    """code → short Chinese name (templates/codes.yaml)."""
-    return dict(load_data("codes.yaml"))
+    """code → short Chinese name (templates/rules/codes.yaml)."""
+    return {code: entry.short for code, entry in registry().codes.items()}
 
 
 def code_label(code: str) -> str:
