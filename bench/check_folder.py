@@ -9,12 +9,9 @@ Usage: .venv/bin/python bench/check_folder.py [runs]
 
 from __future__ import annotations
 
-import resource
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -22,6 +19,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import make_corpus  # noqa: E402
+from bench.timing import measured, print_ratios  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PEAK = (
@@ -47,21 +45,6 @@ def read_floor(folder: Path) -> int:
     return chars
 
 
-def timed(fn) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of this process and its children)."""
-    usage = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-    before = [resource.getrusage(u) for u in usage]
-    start = time.perf_counter()
-    fn()
-    wall = time.perf_counter() - start
-    after = [resource.getrusage(u) for u in usage]
-    cpu = sum(
-        a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime
-        for a, b in zip(after, before, strict=True)
-    )
-    return wall, cpu
-
-
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     drafter = [sys.executable, "-m", "drafter", "check", "--no-progress", "--format", "json"]
@@ -72,9 +55,9 @@ def main() -> None:
         read_floor(big)
         floor, full = [], []
         for _ in range(runs):
-            floor.append(timed(lambda: read_floor(big)))
+            floor.append(measured(lambda: read_floor(big)))
             full.append(
-                timed(
+                measured(
                     lambda: subprocess.run(
                         [*drafter, str(big)], stdout=subprocess.DEVNULL, check=False
                     )
@@ -87,14 +70,13 @@ def main() -> None:
             )
             peaks[name] = int(out.stdout.strip()) / 1024
     print(f"runs: {runs}")
-    for n, what in ((0, "wall"), (1, "CPU")):
-        f = statistics.median(t[n] for t in floor)
-        c = statistics.median(t[n] for t in full)
-        print(
-            f"{what:4s} floor (zipfile + lxml text of 600 reports, one process): median {f:.2f} s"
-        )
-        print(f"{what:4s} drafter check 600 reports (whole process, both cores):  median {c:.2f} s")
-        print(f"{what:4s} ratio: {c / f:.1f}× (target ≤ 5×)")
+    print_ratios(
+        "floor (zipfile + lxml text of 600 reports, one process)",
+        floor,
+        "drafter check 600 reports (whole process, both cores)",
+        full,
+        5,
+    )
     print(
         f"peak RSS of one process: 300 reports {peaks['300']:.0f} MB, 600 reports {peaks['600']:.0f} MB "
         f"(ratio {peaks['600'] / peaks['300']:.2f}; flat ≈ 1)"

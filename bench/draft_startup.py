@@ -8,13 +8,13 @@ Usage: .venv/bin/python bench/draft_startup.py [runs]
 
 from __future__ import annotations
 
-import resource
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.timing import measured, print_ratios  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "examples" / "county-2026.yaml"
@@ -22,13 +22,7 @@ BARE = [sys.executable, "-c", "import docx, jinja2, pydantic, ruamel.yaml"]
 
 
 def timed(cmd: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one whole process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return measured(lambda: subprocess.run(cmd, check=True, capture_output=True))
 
 
 def main() -> None:
@@ -42,14 +36,14 @@ def main() -> None:
             bare.append(timed(BARE))
             full.append(timed(draft))
     print(f"runs: {runs} alternating")
-    for n, what in ((0, "wall"), (1, "CPU")):
-        b = statistics.median(t[n] for t in bare)
-        f = statistics.median(t[n] for t in full)
-        print(
-            f"{what:4s} bare import of docx+jinja2+pydantic+ruamel.yaml: median {b * 1000:.0f} ms"
-        )
-        print(f"{what:4s} drafter draft {FACTS.name} → .docx:           median {f * 1000:.0f} ms")
-        print(f"{what:4s} ratio: {f / b:.2f}× (target ≤ 1.5×)")
+    print_ratios(
+        "bare import of docx+jinja2+pydantic+ruamel.yaml",
+        bare,
+        f"drafter draft {FACTS.name} → .docx",
+        full,
+        1.5,
+        in_ms=True,
+    )
 
 
 if __name__ == "__main__":
