@@ -136,6 +136,7 @@ class _FrameWriter(DocxWriter):
         # the frame's paragraphs have a role of their own: reading drafter's file skips them
         frame_style = self.doc.styles.add_style(role_style(FRAME_ROLE), WD_STYLE_TYPE.PARAGRAPH)
         frame_style.base_style = self.doc.styles["Normal"]
+        self.style_ids[FRAME_ROLE] = frame_style.style_id
 
     def _paragraph(self, *args, **kwargs):
         return super()._paragraph(*args, **{**kwargs, "role": FRAME_ROLE})
@@ -185,7 +186,7 @@ class _FrameWriter(DocxWriter):
         _float_at_foot(table, width, type_area - len(rows) * row_height - 2 * THICK * 20 // 8)
         for row, text in zip(table.rows, rows, strict=True):
             p = row.cells[0].paragraphs[0]
-            p.style = self.doc.styles[role_style(FRAME_ROLE)]
+            p._p.style = self.style_ids[FRAME_ROLE]
             pf = p.paragraph_format
             pf.line_spacing, pf.line_spacing_rule = Twips(row_height), 4  # exact
             pf.space_before = pf.space_after = Twips(0)

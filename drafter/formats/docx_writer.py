@@ -92,6 +92,7 @@ class DocxWriter:
     def __init__(self, style: Style) -> None:
         self.style = style
         self.doc = docx.Document()
+        self.style_ids: dict[str, str] = {}  # role → its paragraph style's id
 
     # ---- document-wide set-up -------------------------------------------------------------
     def _setup(self, document: Document, author: str | None) -> None:
@@ -154,6 +155,7 @@ class DocxWriter:
         runin = [f"runin-{n}" for n in range(1, 5)]  # a heading with its text in one paragraph
         for role in (*ROLE_STYLES, *(f"heading-{n}" for n in range(1, 5)), *runin):
             style = styles.add_style(role_style(role), WD_STYLE_TYPE.PARAGRAPH)
+            self.style_ids[role] = style.style_id
             style.base_style = styles["Normal"]
             style.quick_style = role.startswith("heading")
             if role.startswith("heading"):
@@ -208,7 +210,9 @@ class DocxWriter:
         pitch_twips: int | None = None,
         role: str | None = None,
     ) -> DocxParagraph:
-        p = self.doc.add_paragraph(style=role_style(role) if role else None)
+        p = self.doc.add_paragraph()
+        if role:  # by id: python-docx looks a style name up by scanning every style, each time
+            p._p.style = self.style_ids.get(role) or self.doc.styles[role_style(role)].style_id
         pf = p.paragraph_format
         pf.line_spacing = Twips(pitch_twips or self.style.grid.line_pitch_twips)
         pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
