@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.errors import DrafterError
 from drafter.files import write_atomic
@@ -14,9 +15,10 @@ from drafter.formats.text_writer import write_markdown, write_text
 from drafter.formats.yaml_io import read_facts
 from drafter.models.document import Document
 from drafter.models.facts import Facts
-from drafter.render.official import Frame
-from drafter.render.official import frame as official_frame
 from drafter.render.report import render_report
+
+if TYPE_CHECKING:
+    from drafter.render.official import Frame
 
 FORMATS = ("docx", "md", "txt", "pdf")
 
@@ -92,6 +94,8 @@ def draft_file(
     result = draft_document(facts, today, template_dirs)
     frame_ = None
     if official:
+        from drafter.render.official import frame as official_frame
+
         frame_, warnings = official_frame(facts, today or dt.date.today())
         result.warnings += warnings
     data = render_bytes(result, fmt, style, facts.meta.issuer, frame_)
