@@ -21,7 +21,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def code_labels() -> dict[str, str]:
     """code → short Chinese name (templates/rules/codes.yaml)."""
-    return {code: entry.short for code, entry in registry().codes.items()}
+    return {
+        code: entry.short or entry.description.split("（")[0][:12]
+        for code, entry in registry().codes.items()
+    }
 
 
 def code_label(code: str) -> str:

@@ -54,6 +54,7 @@ def docx_to_pdf(data: bytes, timeout: int = 300) -> bytes:
                 ],
                 capture_output=True,
                 text=True,
+                encoding="utf-8",
                 errors="replace",
                 timeout=timeout,
                 env={**os.environ, "HOME": folder} if sys.platform != "win32" else None,

@@ -37,7 +37,7 @@ class CodeExample(_Data):
 
 class Code(_Data):
     severity: Severity
-    short: str = Field(min_length=1, max_length=10)  # a short Chinese name for tables (--summary)
+    short: str | None = Field(default=None, min_length=1, max_length=10)  # for tables (--summary)
     description: str = Field(min_length=1)  # Chinese, as README's code table
     fires: list[CodeExample] = Field(min_length=1)
     quiet: list[CodeExample] = Field(min_length=1)
