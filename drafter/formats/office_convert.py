@@ -29,9 +29,14 @@ WINDOWS_PATHS = [
 ]
 
 
-def soffice_command(kind: str, path: str) -> str:
+def find_soffice() -> str | None:
+    """LibreOffice's command, on PATH or where the Windows installer puts it."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
-    found = found or next((str(p) for p in WINDOWS_PATHS if p.is_file()), None)
+    return found or next((str(p) for p in WINDOWS_PATHS if p.is_file()), None)
+
+
+def soffice_command(kind: str, path: str) -> str:
+    found = find_soffice()
     if found:
         return found
     raise DrafterError(
@@ -42,7 +47,7 @@ def soffice_command(kind: str, path: str) -> str:
     )
 
 
-def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
+def run_soffice(command: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
     """Run to the end or kill the whole process group (soffice starts soffice.bin)."""
     with subprocess.Popen(
         command,
@@ -82,7 +87,7 @@ def convert_to_docx(data: bytes, kind: str, path: str, timeout: float = TIMEOUT_
             str(source),
         ]
         try:
-            done = _run(command, timeout)
+            done = run_soffice(command, timeout)
         except subprocess.TimeoutExpired:
             raise DrafterError(
                 f"LibreOffice 转换超时（{timeout:g} 秒）",

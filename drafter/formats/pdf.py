@@ -1,30 +1,21 @@
 """`-o report.pdf`: the drafted .docx converted by LibreOffice (headless, a fresh profile in a
-temporary folder, so a running LibreOffice of the user's is not disturbed)."""
+temporary folder, killed with its children if it hangs: formats/office_convert.py)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.formats.office_convert import find_soffice, run_soffice
 
-WINDOWS_PLACES = (
-    r"C:\Program Files\LibreOffice\program",
-    r"C:\Program Files (x86)\LibreOffice\program",
-)
+TIMEOUT_SECONDS = 300
 
 
 def soffice() -> str:
     """LibreOffice's converter, or a Chinese message saying how to do without."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if not found and sys.platform == "win32":
-        found = next(
-            (str(p) for d in WINDOWS_PLACES if (p := Path(d) / "soffice.exe").exists()), None
-        )
+    found = find_soffice()
     if not found:
         raise DrafterError(
             "生成 PDF 需要 LibreOffice，本机没有找到（soffice）",
@@ -33,36 +24,34 @@ def soffice() -> str:
     return found
 
 
-def docx_to_pdf(data: bytes, timeout: int = 300) -> bytes:
+def docx_to_pdf(data: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
     program = soffice()
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as folder:
-        source = Path(folder) / "report.docx"
+        work = Path(folder)
+        source = work / "report.docx"
         source.write_bytes(data)
-        profile = (Path(folder) / "profile").as_uri()
+        command = [
+            program,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(source),
+        ]
         try:
-            done = subprocess.run(
-                [
-                    program,
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    folder,
-                    str(source),
-                ],
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                errors="replace",
-                timeout=timeout,
-                env={**os.environ, "HOME": folder} if sys.platform != "win32" else None,
+            done = run_soffice(command, timeout)
+        except subprocess.TimeoutExpired:
+            raise DrafterError(f"LibreOffice 转换 PDF 超时（{timeout:g} 秒）") from None
+        except OSError as exc:
+            raise DrafterError(f"无法启动 LibreOffice（{program}）：{exc.strerror}") from None
+        pdf = work / "report.pdf"
+        if done.returncode != 0 or not pdf.is_file():
+            reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise DrafterError(
+                "LibreOffice 未能生成 PDF" + (f"：{reason[-1]}" if reason else ""),
+                hint="先生成 .docx（-o 报告.docx），用 Word 或 WPS 打开后另存为 PDF。",
             )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise DrafterError(f"LibreOffice 转换 PDF 失败：{exc}") from None
-        pdf = Path(folder) / "report.pdf"
-        if done.returncode != 0 or not pdf.exists():
-            detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["没有输出"]
-            raise DrafterError("LibreOffice 未能生成 PDF", hint=f"LibreOffice 的输出：{detail[0]}")
         return pdf.read_bytes()
