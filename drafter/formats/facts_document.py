@@ -13,6 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from drafter.files import write_atomic
 from drafter.formats.yaml_io import dump_yaml, field_label, load_yaml, problem_paths
 from drafter.models.facts import Facts
+from drafter.models.findings import Finding
 
 FieldPath = tuple[str | int, ...]
 
@@ -48,6 +49,8 @@ class FactsDocument:
     def get(self, path: FieldPath, default: Any = None) -> Any:
         node: Any = self.data
         for part in path:
+            if isinstance(node, str) and part == "text":
+                continue  # an item written as a plain string: the string is its text
             try:
                 node = node[part]
             except (KeyError, IndexError, TypeError):
@@ -56,20 +59,36 @@ class FactsDocument:
 
     def set(self, path: FieldPath, value: Any) -> bool:
         """Set a value, creating the maps on the way; an empty string is stored as empty (null).
+        An item written as a plain string (「- 一是……」) keeps that form while only its text is
+        set, and becomes a map when another of its fields is. Setting the item just past a
+        list's end appends it (an item added in the form exists once something is typed).
         Returns whether anything changed (a form reports its initial values when it appears)."""
         if isinstance(value, str) and not value.strip():
             value = None
+        if self.get(path) == value:
+            return False
         node: Any = self.data
-        for part, following in zip(path[:-1], path[1:], strict=False):
+        for depth, (part, following) in enumerate(zip(path[:-1], path[1:], strict=False)):
+            if isinstance(node, list) and isinstance(part, int) and part == len(node):
+                node.append(None)
             child = node[part] if (isinstance(node, list) or part in node) else None
-            if child is None:
+            if isinstance(child, str) and following == "text" and depth == len(path) - 2:
+                node[part] = value  # the plain-string item: its text is the string
+                return self._changed()
+            if not isinstance(child, dict | list):
+                shorthand = child
                 child = CommentedSeq() if isinstance(following, int) else CommentedMap()
+                if isinstance(shorthand, str) and isinstance(child, dict):
+                    child["text"] = shorthand
                 node[part] = child
             node = child
         last = path[-1]
-        if isinstance(node, dict) and node.get(last) == value and (last in node or value is None):
-            return False
+        if isinstance(node, list) and isinstance(last, int) and last == len(node):
+            node.append(None)
         node[last] = value
+        return self._changed()
+
+    def _changed(self) -> bool:
         self.dirty = True
         self.validate()
         return True
@@ -107,6 +126,16 @@ class FactsDocument:
             names = [p for p in path if isinstance(p, str)]
             out.append(f"{field_label(path) or (names[-1] if names else '')}：{message}")
         return out
+
+    def findings(self) -> list[Finding]:
+        """The problems as findings (code `facts-invalid`), each carrying its field."""
+        from drafter.models.codes import severity_of
+
+        severity = severity_of("facts-invalid")  # declared in templates/rules/codes.yaml
+        return [
+            Finding(code="facts-invalid", severity=severity, message=text, field=path)
+            for path, text in zip(self.problems, self.described_problems(), strict=True)
+        ]
 
     # ---- files ----------------------------------------------------------------------------
     def text(self) -> str:

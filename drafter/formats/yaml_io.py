@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -13,6 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
 
 from drafter.errors import DrafterError, Location
 from drafter.models.facts import Facts, FieldProblem, short_label
@@ -309,9 +311,24 @@ def _quoted_key(problem: str | None) -> str:
     return problem or ""
 
 
+class _Representer(RoundTripRepresenter):
+    """Dates are kept as text (see _RoundTrip) and written back plain, as a person types them
+    (`date: 2027-01-15`, not `'2027-01-15'`); reading them gives the same text again."""
+
+    def represent_str(self, data: str) -> Any:
+        if ISO_DATE.fullmatch(data):
+            return self.represent_scalar("tag:yaml.org,2002:timestamp", data)
+        return super().represent_str(data)
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_Representer.add_representer(str, _Representer.represent_str)
+
+
 def dump_yaml(data: Any) -> str:
     stream = io.StringIO()
     yaml = YAML(typ="rt")
+    yaml.Representer = _Representer
     yaml.allow_unicode = True
     yaml.width = 4096  # one paragraph, one line: easier to read and to diff
     yaml.indent(mapping=2, sequence=4, offset=2)

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from drafter.models.catalogue import taxonomy
 from drafter.models.outline import Outline
+from drafter.models.slots import SLOT, phrasing_slots
 from drafter.reading.figures import figures, sentences
 
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CLAUSE = re.compile(r"[^，。；：！？]+")
 MIN_PHRASE, MAX_PHRASE = 6, 40
 
@@ -27,18 +27,21 @@ class ReportFacts:
     metrics: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
 
 
-def slotted(text: str) -> str:
-    return NUMBER.sub("{n}", text)
-
-
-def _phrases(paragraph: str) -> set[str]:
-    """Clauses with numbers as slots: 「办复率100%」 → 「办复率{n}%」. Proper names vary by report,
-    so only clauses short enough to be formulae are kept."""
+def _phrases(paragraph: str, issuer: str | None, year: int | None) -> set[str]:
+    """Clauses with what varies by report as slots (templates/phrasing_slots.yaml):
+    「2023年开州区…」 → 「{year}年{place}…」, 「办复率100%」 → 「办复率{n}%」. Proper names vary by
+    report, so only clauses short enough to be formulae are kept."""
+    slots = phrasing_slots()
     out = set()
     for sentence in sentences(paragraph):
         for clause in CLAUSE.findall(sentence):
-            clause = slotted(clause.strip())
-            if MIN_PHRASE <= len(clause) <= MAX_PHRASE and re.search(r"[\u4e00-\u9fff]", clause):
+            clause = slots.generalise(clause.strip(), issuer, year)
+            words = SLOT.sub("", clause)  # a phrasing needs words of its own: not 「{year}年」
+            if (
+                MIN_PHRASE <= len(words)
+                and len(clause) <= MAX_PHRASE
+                and re.search(r"[\u4e00-\u9fff]", words)
+            ):
                 out.add(clause)
     return out
 
@@ -69,7 +72,7 @@ def mine(outline: Outline) -> ReportFacts:
                 owners.append(sid)
                 facts.position.setdefault(sid, round(index / total, 2))
         for sid in owners:
-            facts.phrasings[sid] |= _phrases(text)
+            facts.phrasings[sid] |= _phrases(text, outline.issuer, outline.year)
             facts.metrics[sid] |= {(f.name[-8:], f.unit) for f in figures(text) if len(f.name) >= 2}
     if facts.status.get("measures") == "section" and "measures" not in facts.position:
         first = next(

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from drafter.learn.mining import ReportFacts
 from drafter.models.catalogue import taxonomy
+from drafter.models.slots import SLOT
 from drafter.models.structure import MetricSeen, SectionModel, Seen, StructureModel
 
 TOP_HEADINGS, TOP_PHRASINGS, TOP_METRICS = 8, 10, 12
@@ -51,7 +52,7 @@ def build_model(reports: Iterable[tuple[str, ReportFacts]]) -> StructureModel:
                     phrasings=[
                         Seen(text=t, reports=c)
                         for t, c in _ranked(phrasings, TOP_PHRASINGS)
-                        if c > 1 or "{n}" in t
+                        if c > 1 or SLOT.search(t)
                     ],
                     metrics=[
                         MetricSeen(name=name, unit=unit, reports=c)

@@ -28,6 +28,7 @@ class CodeExample(_Data):
     previous: str | None = None  # last year's report, as `--previous` (previous-*)
     style: dict[str, Any] | None = None  # drafted as .docx with these style overrides (format-*)
     file: str | None = None  # written to a file of this name and checked as a file (input-*)
+    facts: str | None = None  # a facts file checked as the form checks it (facts-*); text says what
 
     @model_validator(mode="before")
     @classmethod

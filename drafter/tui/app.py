@@ -1,24 +1,29 @@
-"""The form: sidebar of sections, the current section's form, and the preview and phrasings."""
+"""The form: sidebar of sections, the current section's form, and the preview, findings and
+phrasings. Drafting and checking go through the shared pipeline (via tui/findings.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, ListView, OptionList, TextArea
 
-from drafter.errors import DrafterError
-from drafter.formats.facts_document import FactsDocument
+from drafter.formats.facts_document import FactsDocument, FieldPath
 from drafter.formats.structure_file import default_model
-from drafter.models.catalogue import taxonomy
+from drafter.models.slots import phrasing_slots
 from drafter.skeleton import skeleton
+from drafter.tui import keys
+from drafter.tui.files import FileActions
+from drafter.tui.findings import Placed, Review, form_findings, section_of_path
 from drafter.tui.messages import FieldChanged
-from drafter.tui.preview import derived_lines, preview
-from drafter.tui.screens.dialogs import Ask, AskPath
+from drafter.tui.preview import derived_lines, length, preview
+from drafter.tui.screens.dialogs import Ask
 from drafter.tui.screens.findings import FindingsScreen
 from drafter.tui.screens.help import HelpScreen
 from drafter.tui.sections import SectionSpec, section_specs
@@ -28,23 +33,18 @@ from drafter.tui.widgets.metrics import MetricRow
 from drafter.tui.widgets.side_panel import SidePanel
 from drafter.tui.widgets.sidebar import SectionList
 
-JOURNAL_DELAY = 1.0  # seconds after a change; the promise is "within two seconds"
+JOURNAL_DELAY = 1.0  # seconds after a change until the recovery journal is written
+FINDINGS_DELAY = 0.6  # seconds after the last change until the findings are checked again
+STARTUP_FINDINGS_DELAY = 1.5  # the first check imports the checker (~1 s): not while starting
+EDITORS = "Input, TextArea, Select, Checkbox, Button"
+# actions that act on the form: not while a dialog is open (its own keys apply there)
+FORM_ACTIONS = {k[1] for k in keys.KEYS} - {"quit", "help"}
 
 
-class DrafterApp(App[None]):
+class DrafterApp(FileActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "法治政府建设情况报告"
-    BINDINGS = [
-        Binding("ctrl+s", "save", "保存"),
-        Binding("ctrl+g", "generate", "生成"),
-        Binding("ctrl+k", "check", "检查"),
-        Binding("ctrl+o", "import_report", "导入去年"),
-        Binding("f7", "previous_section", "上一部分"),
-        Binding("f8", "next_section", "下一部分"),
-        Binding("ctrl+t", "insert_phrasing", "插入表述"),
-        Binding("f1", "help", "帮助"),
-        Binding("ctrl+q", "quit", "退出", priority=True),
-    ]
+    BINDINGS = keys.bindings()
 
     def __init__(
         self,
@@ -57,10 +57,15 @@ class DrafterApp(App[None]):
         self.today = today or dt.date.today()
         self.doc = FactsDocument.open(path, skeleton(issuer or "", year or self.today.year - 1))
         self.specs = section_specs()
+        self.labels = {s.id: s.label for s in self.specs}
         self.current: SectionSpec = self.specs[0]
         self._journal_timer = None
+        self._findings_timer = None
+        self.findings = Review([], [])
+        self.deleted: tuple[FieldPath, int, object] | None = None  # for ctrl+z
         self.forms: dict[str, SectionForm] = {}
-        self.sub_title = path.name
+        self.phrasings: list[str] = []  # the current section's, with their slots
+        self.show_save_state()
 
     # ---- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -69,10 +74,11 @@ class DrafterApp(App[None]):
             yield SectionList(self.specs)
             yield ContentSwitcher(id="forms")
             yield SidePanel(id="side")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.show_section(self.specs[0])
+        self.schedule_findings(STARTUP_FINDINGS_DELAY)
         if self.doc.journal() is not None:
             self.push_screen(
                 Ask(
@@ -86,12 +92,32 @@ class DrafterApp(App[None]):
         if answer == "restore":
             self.doc.restore_journal()
             self.rebuild_forms()
+            self.show_save_state()
             self.notify("已恢复上次未保存的修改。")
         elif answer == "discard":
             self.doc.discard_journal()
 
+    def show_save_state(self) -> None:
+        """「facts.yaml · 未保存」 in the header: whether what is on screen is in the file."""
+        if not self.doc.dirty:
+            state = "已保存"
+        elif self._journal_timer is None and self.doc.path.exists():
+            state = "未保存（已写入恢复日志）"
+        else:
+            state = "未保存"
+        sub_title = f"{self.doc.path.name} · {state}"
+        if self.sub_title != sub_title:
+            self.sub_title = sub_title
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in FORM_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False  # the key goes to the dialog
+        if action == "undo" and self.deleted is None:
+            return self._focused_undo() is not None
+        return True
+
     # ---- sections -------------------------------------------------------------------------
-    def show_section(self, spec: SectionSpec) -> None:
+    def show_section(self, spec: SectionSpec, focus: bool = False) -> None:
         self.current = spec
         switcher = self.query_one("#forms", ContentSwitcher)
         if spec.id not in self.forms:
@@ -104,8 +130,29 @@ class DrafterApp(App[None]):
             sidebar.index = index
         model = default_model()
         seen = model.section(spec.id) if model else None
-        self.query_one(SidePanel).show_phrasings([p.text for p in seen.phrasings] if seen else [])
+        self.phrasings = [p.text for p in seen.phrasings] if seen else []
+        self.query_one(SidePanel).show_phrasings([self.filled(p) for p in self.phrasings])
+        self.show_preview()  # at once: never the previous section's text
         self.call_after_refresh(self.refresh_views)
+        if focus:
+            self.call_after_refresh(self.focus_field, spec.id, None)
+
+    def focus_field(self, section_id: str, path: FieldPath | None) -> None:
+        """Focus the editor of the field at `path` (the deepest field holding it), or the
+        form's first editor."""
+        form = self.forms.get(section_id)
+        if form is None:
+            return
+        holders = [
+            w
+            for w in form.query("FieldBox, MetricRow, ItemBox, ItemsEditor, MetricGrid")
+            if path is not None and path[: len(w.path)] == w.path
+        ]
+        holder: Widget = max(holders, key=lambda w: len(w.path)) if holders else form
+        editor = next((w for w in holder.query(EDITORS) if w.focusable), None)
+        if editor is not None:
+            editor.focus()
+            editor.scroll_visible(animate=False)
 
     def rebuild_forms(self) -> None:
         for form in self.forms.values():
@@ -118,38 +165,99 @@ class DrafterApp(App[None]):
         spec_id = (event.item.id or "sec-meta").removeprefix("sec-")
         self.show_section(next(s for s in self.specs if s.id == spec_id))
 
+    def _step(self, by: int) -> None:
+        index = min(max(self.specs.index(self.current) + by, 0), len(self.specs) - 1)
+        in_form = self.focused is not None and self.focused not in (
+            self.query_one(SectionList),
+            None,
+        )
+        self.show_section(self.specs[index], focus=in_form)
+
     def action_next_section(self) -> None:
-        self.show_section(self.specs[min(self.specs.index(self.current) + 1, len(self.specs) - 1)])
+        self._step(1)
 
     def action_previous_section(self) -> None:
-        self.show_section(self.specs[max(self.specs.index(self.current) - 1, 0)])
+        self._step(-1)
 
     # ---- editing --------------------------------------------------------------------------
     def on_field_changed(self, event: FieldChanged) -> None:
-        if not self.doc.set(event.path, event.value):
+        try:
+            changed = self.doc.set(event.path, event.value)
+        except Exception as exc:  # never lose typed text: the journal first, then the error
+            self.doc.write_journal()
+            self.notify(
+                f"这处修改没能写入（{type(exc).__name__}），已写入恢复日志。", severity="error"
+            )
             return
+        if not changed:
+            return
+        self.deleted = None  # ctrl+z is for the text now
         self.refresh_views()
         if self._journal_timer is None:
             self._journal_timer = self.set_timer(JOURNAL_DELAY, self._write_journal)
+        self.show_save_state()
+        self.schedule_findings()
 
-    def on_item_action(self, event: ItemAction) -> None:
-        items = self.doc.list_at(event.path)
-        i = event.index
+    async def on_item_action(self, event: ItemAction) -> None:
+        i, editor = event.index, event.editor
         if event.action == "add":
-            items.append({"text": None})
-        elif event.action == "remove" and i is not None:
+            await editor.add_item()
+            return
+        items = self.doc.list_at(event.path)
+        if i is None or i >= len(items):  # a box not typed into yet
+            await editor.show_items(items, len(items) - 1 if items else None)
+            return
+        focus, button = i, event.action
+        if event.action == "remove":
+            self.deleted = (event.path, i, items[i])
             del items[i]
-        elif event.action in ("up", "down") and i is not None:
+            button = "remove" if items else "text"
+            self.notify(f"已删除第 {i + 1} 项（ctrl+z 撤销）。")
+        elif event.action in ("up", "down"):
             j = i - 1 if event.action == "up" else i + 1
             if 0 <= j < len(items):
                 items[i], items[j] = items[j], items[i]
+                focus = j
+        await self._items_changed(editor, items, focus, button)
+
+    async def _items_changed(self, editor, items: list, focus: int | None, button: str) -> None:
         self.doc.dirty = True
         self.doc.validate()
-        self.rebuild_forms()
+        self.forms[self.current.id].forget_fields()
+        await editor.show_items(items, focus, button)
+        self.refresh_views()
+        self.show_save_state()
+        self.schedule_findings()
+
+    async def action_undo(self) -> None:
+        if self.deleted is None:
+            undo = self._focused_undo()
+            if undo is not None:
+                undo()
+            return
+        path, index, item = self.deleted
+        self.deleted = None
+        items = self.doc.list_at(path)
+        items.insert(min(index, len(items)), item)
+        section = next(s for s in self.specs if s.id == self._section_of(path))
+        if section is not self.current:
+            self.show_section(section)  # its form exists: the item was deleted there
+        form = self.forms[section.id]
+        editor = next(e for e in form.query("ItemsEditor") if e.path == path)
+        await self._items_changed(editor, items, index, "text")
+        self.notify(f"已恢复第 {index + 1} 项。")
+
+    def _focused_undo(self):
+        focused = self.focused
+        return focused.action_undo if isinstance(focused, TextArea) else None
+
+    def _section_of(self, path: FieldPath) -> str:
+        return section_of_path(self.specs, path) or self.current.id
 
     def _write_journal(self) -> None:
         self._journal_timer = None
         self.doc.write_journal()
+        self.show_save_state()
 
     def refresh_views(self) -> None:
         self.query_one(SectionList).refresh_states(self.doc)
@@ -164,143 +272,75 @@ class DrafterApp(App[None]):
                 widget.show_error(message)
             for grid in form.grids():
                 grid.show_derived(derived_lines(self.current, self.doc))
-        self.query_one(SidePanel).show_preview(preview(self.current, self.doc, self.today))
+        self.show_preview()
 
+    def show_preview(self) -> None:
+        text = preview(self.current, self.doc, self.today)
+        self.query_one(SidePanel).show_preview(
+            text, length(text) if self.doc.facts is not None else ""
+        )
+
+    # ---- findings -------------------------------------------------------------------------
+    def schedule_findings(self, delay: float = FINDINGS_DELAY) -> None:
+        """Check again once typing pauses (a check drafts the whole report: ~50 ms)."""
+        if self._findings_timer is not None:
+            self._findings_timer.stop()
+        self._findings_timer = self.set_timer(max(delay, 0.01), self.update_findings)
+
+    @work(exclusive=True, thread=True, group="findings")
+    def update_findings(self) -> None:
+        self._findings_timer = None
+        review = form_findings(self.doc, self.specs, self.today)
+        if self.is_running:
+            self.call_from_thread(self._show_findings, review)
+
+    def _show_findings(self, review: Review) -> None:
+        self.findings = review
+        for panel in self.query(SidePanel):  # none while the app closes
+            panel.show_findings(review, self.labels)
+
+    @on(OptionList.OptionSelected, "#findings")
+    def _finding_chosen(self, event: OptionList.OptionSelected) -> None:
+        if (event.option.id or "").startswith("f"):
+            self.jump(self.findings.placed[int(event.option.id[1:])])
+
+    def action_check(self) -> None:
+        self.findings = form_findings(self.doc, self.specs, self.today)
+        self._show_findings(self.findings)
+        self.push_screen(FindingsScreen(self.findings, self.labels), self.jump)
+
+    def jump(self, placed: Placed | None) -> None:
+        """To the finding's section, focusing its field (or the section's first field)."""
+        if placed is None or placed.section is None:
+            return
+        spec = next(s for s in self.specs if s.id == placed.section)
+        self.show_section(spec)
+        self.call_after_refresh(self.focus_field, spec.id, placed.field)
+
+    # ---- phrasings ------------------------------------------------------------------------
     def action_insert_phrasing(self) -> None:
         options = self.query_one("#phrasings", OptionList)
         focused = self.focused
-        if options.highlighted is None or not isinstance(focused, TextArea):
+        if options.highlighted is None or not isinstance(focused, TextArea) or focused.read_only:
             self.notify(
                 "先在右下选中一条表述，再把光标放到正文框中，然后按 ctrl+t。", severity="warning"
             )
             return
-        focused.insert(str(options.get_option_at_index(options.highlighted).prompt))
+        if options.highlighted >= len(self.phrasings):
+            return
+        focused.insert(self.filled(self.phrasings[options.highlighted]))
 
-    # ---- files ----------------------------------------------------------------------------
-    def action_save(self) -> None:
-        try:
-            self.doc.save()
-        except DrafterError as exc:
-            self.notify(exc.render(), severity="error")
-            return
-        self.notify(f"已保存：{self.doc.path}")
-
-    def action_generate(self) -> None:
-        if self.doc.facts is None:
-            self.notify(
-                f"有 {len(self.doc.problems)} 处错误（侧栏 ✗），改正后才能生成报告。",
-                severity="error",
-            )
-            return
-        default = str(self.doc.path.with_suffix(".docx"))
-        self.push_screen(AskPath("生成 .docx 到：", default), self._generate_to)
-
-    def _generate_to(self, target: str | None, force: bool = False) -> None:
-        if not target:
-            return
-        path = Path(target)
-        if path.exists() and not force:
-            self.push_screen(
-                Ask(f"{path} 已存在，覆盖吗？", [("overwrite", "覆盖"), ("cancel", "取消")]),
-                lambda answer: (
-                    self._generate_to(target, force=True) if answer == "overwrite" else None
-                ),
-            )
-            return
-        from drafter.draft import draft_document, render_bytes
-        from drafter.files import write_atomic
-
-        try:
-            result = draft_document(self.doc.facts, self.today)
-            write_atomic(
-                path,
-                render_bytes(result, "docx", "gbt9704", self.doc.facts.meta.issuer),
-                force=force,
-            )
-        except DrafterError as exc:
-            self.notify(exc.render(), severity="error")
-            return
-        self.notify(
-            f"报告已生成：{path.resolve()}"
-            + (f"（{len(result.warnings)} 条提醒）" if result.warnings else "")
+    def filled(self, phrasing: str) -> str:
+        """Slots the form knows (issuer, year) filled; the rest 【待填：…】 for check to report."""
+        year = self.doc.get(("meta", "year"))
+        issuer = self.doc.get(("meta", "issuer"))
+        return phrasing_slots().fill(
+            phrasing,
+            issuer if isinstance(issuer, str) else None,
+            year if isinstance(year, int) else None,
         )
 
-    def action_check(self) -> None:
-        self.push_screen(FindingsScreen(self.current_findings()), self._jump)
-
-    def current_findings(self):
-        from drafter.models.findings import Finding
-
-        if self.doc.facts is None:
-            described = self.doc.described_problems()
-            return [
-                (
-                    Finding(code="facts-invalid", severity="error", message=text),
-                    self._section_of_path(path),
-                )
-                for path, text in zip(self.doc.problems, described, strict=True)
-            ]
-        from drafter.check.context import CheckContext
-        from drafter.check.engine import check_outline
-        from drafter.draft import draft_document
-        from drafter.formats.style_file import load_style
-        from drafter.reading.outline import read_outline
-
-        outline = read_outline(
-            draft_document(self.doc.facts, self.today).document, None, default_model()
-        )
-        ctx = CheckContext(outline, load_style(), None, None)
-        return [(f, self._section_of_finding(f, outline)) for f in check_outline(ctx)]
-
-    def _section_of_path(self, path) -> str | None:
-        best = max(
-            (s for s in self.specs if path[: len(s.path)] == s.path),
-            key=lambda s: len(s.path),
-            default=None,
-        )
-        return best.id if best else ("meta" if path[:1] == ("opening",) else None)
-
-    def _section_of_finding(self, finding, outline) -> str | None:
-        if finding.line is not None:
-            return outline.section_of_line.get(finding.line)
-        return next((s.id for s in taxonomy().statutory if s.name in finding.message), None)
-
-    def _jump(self, section_id: str | None) -> None:
-        spec = next((s for s in self.specs if s.id == section_id), None)
-        if spec is not None:
-            self.show_section(spec)
-
-    def action_import_report(self) -> None:
-        self.push_screen(AskPath("去年的报告（.docx / .txt / .md）：", ""), self._import_from)
-
-    def _import_from(self, source: str | None) -> None:
-        if not source:
-            return
-        from drafter.extract import extract_file
-
-        try:
-            extraction = extract_file(Path(source))
-        except DrafterError as exc:
-            self.notify(exc.render(), severity="error")
-            return
-
-        def apply(answer: str | None) -> None:
-            if answer == "replace":
-                self.doc.replace(extraction.facts)
-                self.rebuild_forms()
-                self.notify(
-                    f"已导入：识别到 {len(extraction.recognised)} 项去年的指标数值；沿用的段落已标记。"
-                )
-
-        self.push_screen(
-            Ask(
-                "用去年报告的内容替换当前表单吗？（保存前不会写入文件）",
-                [("replace", "替换"), ("cancel", "取消")],
-            ),
-            apply,
-        )
-
-    # ---- help and quitting ----------------------------------------------------------------
+    # ---- help, palette and quitting -------------------------------------------------------
     def action_help(self) -> None:
         widget = self.focused
         topic = "（当前没有选中的字段）"
@@ -309,7 +349,14 @@ class DrafterApp(App[None]):
                 topic = widget.help_text
                 break
             widget = widget.parent
-        self.push_screen(HelpScreen(topic))
+        self.push_screen(HelpScreen(topic, keys.help_lines(JOURNAL_DELAY)))
+
+    def action_help_quit(self) -> None:
+        self.notify("按 ctrl+q 退出。", title="要退出吗？")
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="搜索命令…", id="--command-palette"))
 
     async def action_quit(self) -> None:
         if not self.doc.dirty:
@@ -334,14 +381,12 @@ class DrafterApp(App[None]):
         )
 
     def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
-        for title, help_text, action in (
-            ("保存", "保存事实文件（ctrl+s）", self.action_save),
-            ("生成报告", "生成 GB/T 9704 版式的 .docx（ctrl+g）", self.action_generate),
-            ("检查", "检查当前内容并列出问题（ctrl+k）", self.action_check),
-            ("导入去年的报告", "从去年的报告生成内容（ctrl+o）", self.action_import_report),
-            ("下一部分", "F8", self.action_next_section),
-            ("上一部分", "F7", self.action_previous_section),
-            ("帮助", "当前字段的说明（F1）", self.action_help),
-        ):
-            yield SystemCommand(title, help_text, action)
+        """In Chinese, from the same list as the footer and F1; Textual's own in Chinese too."""
+        for _key, action, _label, name, text in keys.KEYS:
+            yield SystemCommand(name, text, getattr(self, f"action_{action}"))
+        yield SystemCommand("主题", "更换界面配色", self.action_change_theme)
+        yield SystemCommand(
+            "截图",
+            "把当前屏幕保存为 SVG 图片",
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )

@@ -38,6 +38,20 @@ def preview(spec: SectionSpec, doc: FactsDocument, today: dt.date) -> str:
     return section_text(draft(doc.facts, today).document, spec)
 
 
+CHARS_PER_LINE, LINES_PER_PAGE = 28, 22  # GB/T 9704-2012 7.2: 22 lines of 28 characters
+
+
+def length(text: str) -> str:
+    """「412字/0.8页」: characters without spaces, and pages as GB/T 9704 sets them (each
+    paragraph starts a line and is indented two characters)."""
+    paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
+    chars = sum(len("".join(p.split())) for p in paragraphs)
+    if not chars:
+        return ""
+    lines = sum(-(-(len(p) + 2) // CHARS_PER_LINE) for p in paragraphs)
+    return f"{chars}字/{lines / LINES_PER_PAGE:.1f}页"
+
+
 def derived_lines(spec: SectionSpec, doc: FactsDocument) -> list[str]:
     """Rates and year-on-year changes computed from this area's counts."""
     area = doc.facts.area(spec.id) if doc.facts is not None and spec.indent else None

@@ -104,3 +104,30 @@ def section_specs() -> list[SectionSpec]:
                 )
             )
     return specs
+
+
+def replacement_changes(doc: FactsDocument, new: dict, specs: list[SectionSpec]) -> list[str]:
+    """What replacing the form's contents with `new` (imported from last year's report) would
+    change, one line each: metadata values (year, issuer, …) and sections with content."""
+    from drafter.formats.yaml_io import dump_yaml, field_label
+
+    after = FactsDocument(doc.path, dump_yaml(new))
+    lines = []
+    for name in Meta.model_fields:
+        before_value, after_value = doc.get(("meta", name)), after.get(("meta", name))
+        if before_value != after_value:
+            label = field_label(("meta", name)) or name
+            lines.append(f"{label}：{_shown(before_value)} → {_shown(after_value)}")
+    for spec in specs:
+        if spec.id in ("meta", "measures") or spec.state(doc) == "empty":
+            continue
+        if doc.get(spec.path) != after.get(spec.path):
+            gone = after.get(spec.path) in (None, {}) or spec.state(after) == "empty"
+            lines.append(f"{spec.label}：现有内容将被{'清空' if gone else '替换'}")
+    return lines
+
+
+def _shown(value) -> str:
+    if value in (None, "", []):
+        return "（空）"
+    return "、".join(map(str, value)) if isinstance(value, list) else str(value)

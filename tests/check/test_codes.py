@@ -57,6 +57,13 @@ def _merged(base: dict, override: dict) -> dict:
 
 
 def found_codes(example: CodeExample, tmp_path: Path) -> set[str]:
+    if example.facts:  # as the form (drafter tui) checks what is being edited
+        from drafter.formats.facts_document import FactsDocument
+        from drafter.tui.findings import form_findings
+        from drafter.tui.sections import section_specs
+
+        doc = FactsDocument(tmp_path / "facts.yaml", example.facts)
+        return {p.finding.code for p in form_findings(doc, section_specs()).placed}
     if example.file:
         path = tmp_path / example.file
         path.write_text(example.text, encoding="utf-8")

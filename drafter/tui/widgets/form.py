@@ -80,6 +80,10 @@ class SectionForm(VerticalScroll):
             self._fields = list(self.query("FieldBox, MetricRow, ItemBox"))
         return self._fields
 
+    def forget_fields(self) -> None:
+        """After items were redrawn: their widgets are new."""
+        self._fields = None
+
     def grids(self) -> list[MetricGrid]:
         if self._grids is None:
             self._grids = list(self.query(MetricGrid))

@@ -36,7 +36,10 @@ def metric_value(kind: str, current: str, previous: str) -> Any:
     return pair
 
 
-class MetricRow(Horizontal):
+class MetricRow(Vertical):
+    """The metric's name and unit on a line of their own (never clipped, whatever the width),
+    then this year's and last year's value and the error."""
+
     DEFAULT_CLASSES = "metric-row"
 
     def __init__(self, path: FieldPath, metric: Metric, stored: Any) -> None:
@@ -51,20 +54,23 @@ class MetricRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label(f"{self.metric.name}（{self.metric.unit}）", classes="metric-name")
         kind = "integer" if self.metric.kind == "count" else "number"
-        yield Input(
-            "" if self.current is None else str(self.current),
-            type=kind,
-            classes="metric-value",
-            placeholder="本年",
-        )
-        if self.metric.kind != "rate":
+        with Horizontal(classes="metric-values"):
             yield Input(
-                "" if self.previous is None else str(self.previous),
+                "" if self.current is None else str(self.current),
                 type=kind,
-                classes="metric-previous",
-                placeholder="上年",
+                classes="metric-value",
+                placeholder="本年",
+                compact=True,
             )
-        yield Static("", classes="field-error")
+            if self.metric.kind != "rate":
+                yield Input(
+                    "" if self.previous is None else str(self.previous),
+                    type=kind,
+                    classes="metric-previous",
+                    placeholder="上年",
+                    compact=True,
+                )
+            yield Static("", classes="field-error")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
