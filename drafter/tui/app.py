@@ -281,10 +281,11 @@ class DrafterApp(FileActions, App[None]):
         )
 
     # ---- findings -------------------------------------------------------------------------
-    def schedule_findings(self, delay: float = FINDINGS_DELAY) -> None:
+    def schedule_findings(self, delay: float | None = None) -> None:
         """Check again once typing pauses (a check drafts the whole report: ~50 ms)."""
         if self._findings_timer is not None:
             self._findings_timer.stop()
+        delay = FINDINGS_DELAY if delay is None else delay
         self._findings_timer = self.set_timer(max(delay, 0.01), self.update_findings)
 
     @work(exclusive=True, thread=True, group="findings")
@@ -365,7 +366,7 @@ class DrafterApp(FileActions, App[None]):
 
         def answer(choice: str | None) -> None:
             if choice == "save":
-                self.action_save()
+                self.save_now()
                 if not self.doc.dirty:
                     self.exit()
             elif choice == "discard":

@@ -21,6 +21,9 @@ class FileActions:
     """Mixed into the app (which provides doc, today, specs, notify, push_screen…)."""
 
     def action_save(self) -> None:
+        self.call_later(self.save_now)  # after the edits already on their way to the app
+
+    def save_now(self) -> None:
         try:
             self.doc.save()
         except DrafterError as exc:

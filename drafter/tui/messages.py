@@ -10,7 +10,9 @@ from drafter.formats.facts_document import FieldPath
 
 
 class FieldChanged(Message):
-    """A value was edited: the app writes it into the facts document."""
+    """A value was edited: the app writes it into the facts document. Posted to the app
+    directly, not bubbled through the form's containers: a key typed just before ctrl+s must
+    reach the document before the save does."""
 
     def __init__(self, path: FieldPath, value: Any) -> None:
         super().__init__()

@@ -50,7 +50,7 @@ class FieldBox(Vertical):
         show_error(self, message)
 
     def changed(self, value: Any) -> None:
-        self.post_message(FieldChanged(self.path, value))
+        self.app.post_message(FieldChanged(self.path, value))
 
 
 class TextField(FieldBox):
@@ -69,7 +69,7 @@ class TextField(FieldBox):
 
     def editor(self) -> ComposeResult:
         placeholder = {"integer": "如 2026", "date": "如 2027-01-15"}.get(self.kind, "")
-        yield Input(self.value, placeholder=placeholder)
+        yield Input(self.value, placeholder=placeholder, select_on_focus=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -90,7 +90,7 @@ class ListField(FieldBox):
         self.value = "、".join(value or [])
 
     def editor(self) -> ComposeResult:
-        yield Input(self.value, placeholder="多个用“、”分隔")
+        yield Input(self.value, placeholder="多个用“、”分隔", select_on_focus=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

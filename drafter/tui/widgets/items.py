@@ -35,6 +35,7 @@ class ItemBox(Vertical):
             self.item.get("heading") or "",
             placeholder="小标题（可省略），如“深化理论武装”",
             id="heading",
+            select_on_focus=False,
         )
         yield TextArea(self.item.get("text") or "", soft_wrap=True, classes="paragraph", id="text")
         yield Static("", classes="field-error")
@@ -48,15 +49,15 @@ class ItemBox(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(FieldChanged((*self.path, "heading"), event.value))
+        self.app.post_message(FieldChanged((*self.path, "heading"), event.value))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.post_message(FieldChanged((*self.path, "text"), event.text_area.text))
+        self.app.post_message(FieldChanged((*self.path, "text"), event.text_area.text))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
-        self.post_message(FieldChanged((*self.path, "carried_over"), event.value or None))
+        self.app.post_message(FieldChanged((*self.path, "carried_over"), event.value or None))
 
     def show_error(self, message: str | None) -> None:
         show_error(self, message)

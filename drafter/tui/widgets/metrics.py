@@ -61,6 +61,7 @@ class MetricRow(Vertical):
                 classes="metric-value",
                 placeholder="本年",
                 compact=True,
+                select_on_focus=False,  # typing never replaces a whole value
             )
             if self.metric.kind != "rate":
                 yield Input(
@@ -69,6 +70,7 @@ class MetricRow(Vertical):
                     classes="metric-previous",
                     placeholder="上年",
                     compact=True,
+                    select_on_focus=False,
                 )
             yield Static("", classes="field-error")
 
@@ -79,7 +81,7 @@ class MetricRow(Vertical):
         value = metric_value(
             self.metric.kind, current, previous.first(Input).value if previous else ""
         )
-        self.post_message(FieldChanged(self.path, value))
+        self.app.post_message(FieldChanged(self.path, value))
 
     def show_error(self, message: str | None) -> None:
         show_error(self, message)
