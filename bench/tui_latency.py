@@ -1,8 +1,8 @@
 """TUI responsiveness through Pilot: time from launch (process start, imports included) to the
 first screen, and from a keystroke in a paragraph to the updated preview.
 
-Targets (issue 5): first screen under 0.6 s (textual itself imports in about 0.22 s), preview
-update under 16 ms. Medians of repeated runs.
+Targets (issues 5 and 13): first screen at most 0.6 s on the example (median of 10 runs, whole
+process: interpreter start and imports included), preview update under 16 ms.
 Usage: .venv/bin/python bench/tui_latency.py
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +63,13 @@ def run(code: str) -> str:
     ).stdout
 
 
+def whole_process(code: str) -> float:
+    """From before the interpreter is started to the first screen drawn (wall clock)."""
+    start = time.time()
+    drawn = float(run(code.replace("print(time.perf_counter() - start)", "print(time.time())")))
+    return drawn - start
+
+
 def main() -> None:
     example = str(ROOT / "examples" / "county-2026.yaml")
     bare = [
@@ -72,11 +80,11 @@ def main() -> None:
         )
         for _ in range(5)
     ]
-    first = [float(run(FIRST_SCREEN.format(example=example))) for _ in range(5)]
+    first = [whole_process(FIRST_SCREEN.format(example=example)) for _ in range(10)]
     medians = [tuple(map(float, run(KEYSTROKES.format(example=example)).split())) for _ in range(3)]
     print(f"import textual.app alone:           median {statistics.median(bare) * 1000:.0f} ms")
     print(
-        f"launch to first screen (in-process): median {statistics.median(first) * 1000:.0f} ms (target < 600 ms)"
+        f"launch to first screen (whole process): median {statistics.median(first) * 1000:.0f} ms (target <= 600 ms)"
     )
     print(
         f"keystroke to updated preview:        median {statistics.median(m for m, _ in medians) * 1000:.1f} ms, "

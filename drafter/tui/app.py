@@ -8,7 +8,6 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -20,11 +19,9 @@ from drafter.models.slots import phrasing_slots
 from drafter.skeleton import skeleton
 from drafter.tui import keys
 from drafter.tui.files import FileActions
-from drafter.tui.findings import Placed, Review, form_findings, section_of_path
 from drafter.tui.messages import FieldChanged
 from drafter.tui.preview import derived_lines, length, preview
 from drafter.tui.screens.dialogs import Ask
-from drafter.tui.screens.findings import FindingsScreen
 from drafter.tui.screens.help import HelpScreen
 from drafter.tui.sections import SectionSpec, section_specs
 from drafter.tui.widgets.form import SectionForm
@@ -61,7 +58,7 @@ class DrafterApp(FileActions, App[None]):
         self.current: SectionSpec = self.specs[0]
         self._journal_timer = None
         self._findings_timer = None
-        self.findings = Review([], [])
+        self.findings = None  # the last check's Review (drafter.tui.findings)
         self.deleted: tuple[FieldPath, int, object] | None = None  # for ctrl+z
         self.forms: dict[str, SectionForm] = {}
         self.phrasings: list[str] = []  # the current section's, with their slots
@@ -78,7 +75,8 @@ class DrafterApp(FileActions, App[None]):
 
     def on_mount(self) -> None:
         self.show_section(self.specs[0])
-        self.schedule_findings(STARTUP_FINDINGS_DELAY)
+        # the first check imports the checker: only once the first screen is up
+        self.call_after_refresh(self.schedule_findings, STARTUP_FINDINGS_DELAY)
         if self.doc.journal() is not None:
             self.push_screen(
                 Ask(
@@ -252,6 +250,8 @@ class DrafterApp(FileActions, App[None]):
         return focused.action_undo if isinstance(focused, TextArea) else None
 
     def _section_of(self, path: FieldPath) -> str:
+        from drafter.tui.findings import section_of_path
+
         return section_of_path(self.specs, path) or self.current.id
 
     def _write_journal(self) -> None:
@@ -275,6 +275,11 @@ class DrafterApp(FileActions, App[None]):
         self.show_preview()
 
     def show_preview(self) -> None:
+        facts = self.doc.facts  # a new object after every change that validates
+        shown = getattr(self, "_previewed", (None, None))
+        if facts is not None and shown[0] is facts and shown[1] == self.current.id:
+            return  # drawn already (a section's form reports its initial values on mount)
+        self._previewed = (facts, self.current.id)
         text = preview(self.current, self.doc, self.today)
         self.query_one(SidePanel).show_preview(
             text, length(text) if self.doc.facts is not None else ""
@@ -290,12 +295,14 @@ class DrafterApp(FileActions, App[None]):
 
     @work(exclusive=True, thread=True, group="findings")
     def update_findings(self) -> None:
+        from drafter.tui.findings import form_findings
+
         self._findings_timer = None
         review = form_findings(self.doc, self.specs, self.today)
         if self.is_running:
             self.call_from_thread(self._show_findings, review)
 
-    def _show_findings(self, review: Review) -> None:
+    def _show_findings(self, review) -> None:
         self.findings = review
         for panel in self.query(SidePanel):  # none while the app closes
             panel.show_findings(review, self.labels)
@@ -306,11 +313,14 @@ class DrafterApp(FileActions, App[None]):
             self.jump(self.findings.placed[int(event.option.id[1:])])
 
     def action_check(self) -> None:
+        from drafter.tui.findings import form_findings
+        from drafter.tui.screens.findings import FindingsScreen
+
         self.findings = form_findings(self.doc, self.specs, self.today)
         self._show_findings(self.findings)
         self.push_screen(FindingsScreen(self.findings, self.labels), self.jump)
 
-    def jump(self, placed: Placed | None) -> None:
+    def jump(self, placed) -> None:
         """To the finding's section, focusing its field (or the section's first field)."""
         if placed is None or placed.section is None:
             return
@@ -356,6 +366,8 @@ class DrafterApp(FileActions, App[None]):
         self.notify("按 ctrl+q 退出。", title="要退出吗？")
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(placeholder="搜索命令…", id="--command-palette"))
 

@@ -11,7 +11,7 @@ from drafter.tui.screens.dialogs import Ask, AskPath
 
 
 def listed(lines: list[str], limit: int = 12) -> str:
-    shown = [f"· {line}" for line in lines[:limit]]
+    shown = [f"·{line}" for line in lines[:limit]]  # no space: a wrap would break there
     if len(lines) > limit:
         shown.append(f"……另有 {len(lines) - limit} 条")
     return "\n".join(shown)
@@ -48,7 +48,7 @@ class FileActions:
             return
         self.push_screen(
             Ask(
-                f"还有 {len(drafted.warnings)} 处没有填好，生成的报告里会是【待填写】标记或上年的内容：\n"
+                f"还有{len(drafted.warnings)}处没有填好，生成的报告里会是【待填写】标记或上年的内容：\n"
                 + listed(drafted.warnings)
                 + "\n仍然生成吗？",
                 [("generate", "仍然生成"), ("fill", "先去填写"), ("cancel", "取消")],
@@ -126,7 +126,7 @@ class FileActions:
         self.push_screen(
             Ask(
                 "用去年报告的内容替换当前表单吗？（保存前不会写入文件）\n将会改变：\n"
-                + (listed(changes) if changes else "· （当前表单是空的，不会丢失内容）"),
+                + (listed(changes) if changes else "·（当前表单是空的，不会丢失内容）"),
                 [("replace", "替换"), ("cancel", "取消")],
             ),
             apply,

@@ -18,14 +18,14 @@ def finding_options(review: Review, labels: dict[str, str]) -> list[Option]:
 
     options = [
         Option(
-            f"{SEVERITY_LABELS[p.finding.severity]} · "
+            f"{SEVERITY_LABELS[p.finding.severity]}·"
             + (f"{labels[p.section]}：" if p.section in labels else "")
             + p.finding.message,
             id=f"f{n}",
         )
         for n, p in enumerate(review.placed)
     ]
-    options += [Option(f"提醒 · {note}", id=f"n{n}") for n, note in enumerate(review.notes)]
+    options += [Option(f"提醒·{note}", id=f"n{n}") for n, note in enumerate(review.notes)]
     return options
 
 

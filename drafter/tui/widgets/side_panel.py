@@ -8,9 +8,6 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
-from drafter.tui.findings import Review
-from drafter.tui.screens.findings import finding_options
-
 
 class PreviewArea(TextArea):
     """A read-only text area keeps its size when its text changes (no re-layout per keystroke).
@@ -42,9 +39,11 @@ class SidePanel(Vertical):
         label = self.query_one("#preview-title", Label)
         if getattr(self, "_title", None) != title:
             self._title = title
-            label.update(title)
+            label.update(title, layout=False)  # one line of fixed width: no re-layout
 
-    def show_findings(self, review: Review, labels: dict[str, str]) -> None:
+    def show_findings(self, review, labels: dict[str, str]) -> None:
+        from drafter.tui.screens.findings import finding_options
+
         options = self.query_one("#findings", OptionList)
         highlighted = options.highlighted
         options.clear_options()
