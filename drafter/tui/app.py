@@ -29,6 +29,7 @@ from drafter.tui.widgets.items import ItemAction, ItemBox
 from drafter.tui.widgets.metrics import MetricRow
 from drafter.tui.widgets.side_panel import SidePanel
 from drafter.tui.widgets.sidebar import SectionList
+from drafter.tui.widgets.status import StatusLine
 
 JOURNAL_DELAY = 1.0  # seconds after a change until the recovery journal is written
 FINDINGS_DELAY = 0.6  # seconds after the last change until the findings are checked again
@@ -71,6 +72,7 @@ class DrafterApp(FileActions, App[None]):
             yield SectionList(self.specs)
             yield ContentSwitcher(id="forms")
             yield SidePanel(id="side")
+        yield StatusLine("", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -361,6 +363,21 @@ class DrafterApp(FileActions, App[None]):
                 break
             widget = widget.parent
         self.push_screen(HelpScreen(topic, keys.help_lines(JOURNAL_DELAY)))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: str = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """On the status line above the footer (see widgets/status.py), never a toast."""
+        text = f"{title}：{message}" if title else message
+        lines = self.screen_stack[0].query(StatusLine) if self.screen_stack else []
+        if lines:
+            lines.first().show(text, severity, timeout)
 
     def action_help_quit(self) -> None:
         self.notify("按 ctrl+q 退出。", title="要退出吗？")

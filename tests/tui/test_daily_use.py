@@ -4,6 +4,7 @@ defect it guards; all of them failed on the form before the fix."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import shutil
 from pathlib import Path
 
@@ -51,6 +52,11 @@ def shown_preview(app) -> str:
         "".join(segment.text for segment in preview.render_line(y))
         for y in range(preview.size.height)
     ).replace(" ", "")
+
+
+def screen_text(app) -> str:
+    """The text drawn on screen, as in the SVG screenshot."""
+    return html.unescape(app.export_screenshot()).replace("\xa0", " ")
 
 
 def in_form(app, section_id) -> bool:
@@ -261,6 +267,8 @@ async def test_deleted_item_comes_back_with_ctrl_z(facts_file):
         await pilot.pause()
         await pilot.pause()
         assert len(app.doc.get(("next_year", "items"))) == len(before) - 1
+        # the message keeps its full-width characters on screen (a toast drew 「项（」 blank)
+        assert "已删除第 2 项（ctrl+z 撤销）。" in screen_text(app)
         await pilot.press("ctrl+z")
         await pilot.pause()
         await pilot.pause()
