@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
-import pytest
 from textual.widgets import Input, OptionList, TextArea
 
 from drafter.check.engine import Options, check_file
@@ -18,26 +15,10 @@ from drafter.tui.screens.dialogs import Ask, AskPath
 from drafter.tui.screens.findings import FindingsScreen
 from drafter.tui.screens.help import HelpScreen
 from tests.conftest import EXAMPLES, SEEDS
+from tests.tui.conftest import goto, import_report, press
 
 TODAY = dt.date(2027, 1, 10)
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def facts_file(tmp_path) -> Path:
-    path = tmp_path / "facts.yaml"
-    shutil.copy(EXAMPLES[0], path)
-    return path
-
-
-def spec(app, section_id):
-    return next(s for s in app.specs if s.id == section_id)
-
-
-async def goto(app, pilot, section_id):
-    app.show_section(spec(app, section_id))
-    await pilot.pause()
-    return app.query_one(f"#form-{section_id}")
 
 
 def metric_input(form, metric_id, which=".metric-value") -> Input:
@@ -118,8 +99,7 @@ async def test_invalid_value_shows_error_and_blocks_generating(facts_file, tmp_p
         assert "✗" in str(app.query_one("#sec-disputes").query_one("Label").render())
         metric_input(form, "mediation_cases").value = "-5"
         await pilot.pause()
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await press(pilot, "ctrl+g")
         assert not isinstance(app.screen, AskPath)  # blocked: nothing asked, nothing written
     assert not (tmp_path / "facts.docx").exists()
 
@@ -129,8 +109,7 @@ async def test_generate_writes_a_docx_that_checks_clean(facts_file):
     target = facts_file.with_suffix(".docx")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await press(pilot, "ctrl+g")
         assert isinstance(app.screen, AskPath)
         assert app.screen.query_one(Input).value == str(target)
         await pilot.press("enter")
@@ -138,8 +117,7 @@ async def test_generate_writes_a_docx_that_checks_clean(facts_file):
         assert target.exists()
         # a second time it asks before overwriting; "cancel" keeps the file
         before = target.stat().st_mtime_ns
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await press(pilot, "ctrl+g")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, Ask)
@@ -155,8 +133,7 @@ async def test_check_lists_findings_and_jumps(tmp_path):
     app = DrafterApp(path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+k")
-        await pilot.pause()
+        await press(pilot, "ctrl+k")
         assert isinstance(app.screen, FindingsScreen)
         options = app.screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -224,11 +201,7 @@ async def test_import_last_years_report(tmp_path):
     app = DrafterApp(path, year=2025, issuer="石家庄市栾城区人民政府", today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(SEEDS[0])
-        await pilot.press("enter")
-        await pilot.pause()
+        await import_report(pilot, SEEDS[0])
         await pilot.click("#replace")
         await pilot.pause()
         assert (

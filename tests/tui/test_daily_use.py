@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import shutil
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -19,30 +17,11 @@ from drafter.tui.app import JOURNAL_DELAY, DrafterApp
 from drafter.tui.screens.dialogs import Ask, AskPath
 from drafter.tui.screens.findings import FindingsScreen
 from drafter.tui.screens.help import HelpScreen
-from tests.conftest import EXAMPLES, SEEDS
+from tests.conftest import SEEDS
+from tests.tui.conftest import goto, import_report, press
 
 TODAY = dt.date(2027, 1, 10)
 SMALL = (80, 24)
-COUNTY = next(p for p in EXAMPLES if p.name == "county-2026.yaml")
-LUANCHENG = next(p for p in EXAMPLES if p.name == "luancheng-2024.yaml")  # lacks two contents
-
-
-@pytest.fixture
-def facts_file(tmp_path) -> Path:
-    path = tmp_path / "facts.yaml"
-    shutil.copy(COUNTY, path)
-    return path
-
-
-def spec(app, section_id):
-    return next(s for s in app.specs if s.id == section_id)
-
-
-async def goto(app, pilot, section_id):
-    app.show_section(spec(app, section_id))
-    await pilot.pause()
-    await pilot.pause()
-    return app.query_one(f"#form-{section_id}")
 
 
 def shown_preview(app) -> str:
@@ -177,8 +156,7 @@ async def test_ctrl_k_checks_and_never_deletes_text(facts_file, editor):
         before = widget.value if editor == "input" else widget.text
         widget.focus()
         await pilot.press("home")
-        await pilot.press("ctrl+k")
-        await pilot.pause()
+        await press(pilot, "ctrl+k")
         assert isinstance(app.screen, FindingsScreen)
         after = widget.value if editor == "input" else widget.text
         assert after == before
@@ -222,8 +200,7 @@ async def test_inserted_phrasing_has_no_raw_slots_and_is_checked(facts_file):
         await pilot.pause()
         intro = app.doc.get(("measures", "areas", "disputes", "intro"))
         assert "{" not in intro and "【待填：数字】" in intro
-        await pilot.press("ctrl+k")
-        await pilot.pause()
+        await press(pilot, "ctrl+k")
         placed = [p for p in app.screen.review.placed if p.finding.code == "placeholder"]
         assert placed and placed[0].section == "disputes"
         shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -302,14 +279,11 @@ async def test_80x24_labels_are_whole(facts_file):
 
 
 # ---- findings ---------------------------------------------------------------------------------
-async def test_enter_on_a_finding_focuses_its_field(tmp_path):
-    path = tmp_path / "facts.yaml"
-    shutil.copy(LUANCHENG, path)
-    app = DrafterApp(path, today=TODAY)
+async def test_enter_on_a_finding_focuses_its_field(luancheng_file):
+    app = DrafterApp(luancheng_file, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+k")
-        await pilot.pause()
+        await press(pilot, "ctrl+k")
         review = app.screen.review
         index = next(i for i, p in enumerate(review.placed) if p.section == "shortcomings")
         app.screen.query_one(OptionList).highlighted = index
@@ -329,8 +303,7 @@ async def test_invalid_value_finding_carries_its_field_and_focuses_it(facts_file
         row.query_one(".metric-value", Input).value = "-3"
         await pilot.pause()
         await goto(app, pilot, "meta")
-        await pilot.press("ctrl+k")
-        await pilot.pause()
+        await press(pilot, "ctrl+k")
         placed = app.screen.review.placed
         assert placed[0].finding.code == "facts-invalid"
         assert placed[0].finding.field[:4] == ("measures", "areas", "rules", "metrics")
@@ -361,14 +334,11 @@ async def test_findings_panel_updates_after_typing(facts_file, monkeypatch):
 
 
 # ---- generate and import ----------------------------------------------------------------------
-async def test_generate_lists_what_is_unfilled_and_the_notes_can_be_opened(tmp_path):
-    path = tmp_path / "facts.yaml"
-    shutil.copy(LUANCHENG, path)
-    app = DrafterApp(path, today=TODAY)
+async def test_generate_lists_what_is_unfilled_and_the_notes_can_be_opened(luancheng_file):
+    app = DrafterApp(luancheng_file, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await press(pilot, "ctrl+g")
         assert isinstance(app.screen, Ask) and "【待填写】" in app.screen.question
         assert "存在的不足和原因" in app.screen.question
         await pilot.click("#generate")
@@ -376,34 +346,26 @@ async def test_generate_lists_what_is_unfilled_and_the_notes_can_be_opened(tmp_p
         assert isinstance(app.screen, AskPath)
         await pilot.press("enter")
         await pilot.pause()
-        assert path.with_suffix(".docx").exists()
-        await pilot.press("ctrl+k")
-        await pilot.pause()
+        assert luancheng_file.with_suffix(".docx").exists()
+        await press(pilot, "ctrl+k")
         assert isinstance(app.screen, FindingsScreen) and app.screen.review.notes
 
 
-async def test_generate_can_be_declined(tmp_path):
-    path = tmp_path / "facts.yaml"
-    shutil.copy(LUANCHENG, path)
-    app = DrafterApp(path, today=TODAY)
+async def test_generate_can_be_declined(luancheng_file):
+    app = DrafterApp(luancheng_file, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await press(pilot, "ctrl+g")
         await pilot.click("#cancel")
         await pilot.pause()
-    assert not path.with_suffix(".docx").exists()
+    assert not luancheng_file.with_suffix(".docx").exists()
 
 
 async def test_import_says_what_will_change_and_asks(facts_file):
     app = DrafterApp(facts_file, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(SEEDS[0])
-        await pilot.press("enter")
-        await pilot.pause()
+        await import_report(pilot, SEEDS[0])
         assert isinstance(app.screen, Ask)
         question = app.screen.question
         assert "报告所述年度：2026 →" in question and "示例县人民政府 →" in question

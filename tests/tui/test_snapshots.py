@@ -77,34 +77,14 @@ def test_items_with_a_deleted_one(snap_compare, tmp_path, size):
     assert snap_compare(app, terminal_size=size, run_before=delete_the_first)
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_findings_list(snap_compare, tmp_path, size):
-    app = make_app(tmp_path, LUANCHENG)
-
-    async def check(pilot):
-        await pilot.press("ctrl+k")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=size, run_before=check)
+DIALOGS = [("ctrl+k", LUANCHENG), ("ctrl+g", LUANCHENG), ("f1", COUNTY)]  # findings, generate, help
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_generate_prompt(snap_compare, tmp_path, size):
-    app = make_app(tmp_path, LUANCHENG)
-
-    async def generate(pilot):
-        await pilot.press("ctrl+g")
+@pytest.mark.parametrize(("key", "example"), DIALOGS, ids=["findings", "generate", "help"])
+def test_dialog(snap_compare, tmp_path, size, key, example):
+    async def press(pilot):
+        await pilot.press(key)
         await settle(pilot)
 
-    assert snap_compare(app, terminal_size=size, run_before=generate)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_help_screen(snap_compare, tmp_path, size):
-    app = make_app(tmp_path)
-
-    async def help_(pilot):
-        await pilot.press("f1")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=size, run_before=help_)
+    assert snap_compare(make_app(tmp_path, example), terminal_size=size, run_before=press)

@@ -53,26 +53,21 @@ class MetricRow(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(f"{self.metric.name}（{self.metric.unit}）", classes="metric-name")
-        kind = "integer" if self.metric.kind == "count" else "number"
         with Horizontal(classes="metric-values"):
-            yield Input(
-                "" if self.current is None else str(self.current),
-                type=kind,
-                classes="metric-value",
-                placeholder="本年",
-                compact=True,
-                select_on_focus=False,  # typing never replaces a whole value
-            )
+            yield self._input(self.current, "metric-value", "本年")
             if self.metric.kind != "rate":
-                yield Input(
-                    "" if self.previous is None else str(self.previous),
-                    type=kind,
-                    classes="metric-previous",
-                    placeholder="上年",
-                    compact=True,
-                    select_on_focus=False,
-                )
+                yield self._input(self.previous, "metric-previous", "上年")
             yield Static("", classes="field-error")
+
+    def _input(self, value: Any, classes: str, placeholder: str) -> Input:
+        return Input(
+            "" if value is None else str(value),
+            type="integer" if self.metric.kind == "count" else "number",
+            classes=classes,
+            placeholder=placeholder,
+            compact=True,
+            select_on_focus=False,  # typing never replaces a whole value
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
