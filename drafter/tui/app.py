@@ -192,9 +192,13 @@ class DrafterApp(FileActions, App[None]):
         if not changed:
             return
         self.deleted = None  # ctrl+z is for the text now
-        self.refresh_views()
         if self._journal_timer is None:
             self._journal_timer = self.set_timer(JOURNAL_DELAY, self._write_journal)
+        try:
+            self.refresh_views()
+        except Exception:
+            self.doc.write_journal()  # whatever fails in drawing, what was typed is kept
+            raise
         self.show_save_state()
         self.schedule_findings()
 

@@ -86,6 +86,21 @@ async def test_a_failing_edit_writes_the_journal_and_keeps_the_app(facts_file):
         assert "示例县人民政府办公室" in journal_path(facts_file).read_text(encoding="utf-8")
 
 
+async def test_a_crash_while_drawing_keeps_the_typed_text(facts_file):
+    app = DrafterApp(facts_file, today=TODAY)
+    with pytest.raises(RuntimeError, match="boom"):
+        async with app.run_test(size=(100, 30)) as pilot:
+            form = await goto(app, pilot, "meta")
+
+            def broken():
+                raise RuntimeError("boom")
+
+            app.refresh_views = broken
+            form.query_one("TextField Input", Input).value = "示例县人民政府办公室"
+            await pilot.pause()
+    assert "示例县人民政府办公室" in journal_path(facts_file).read_text(encoding="utf-8")
+
+
 # ---- preview ----------------------------------------------------------------------------------
 async def test_preview_follows_every_keystroke(facts_file):
     app = DrafterApp(facts_file, today=TODAY)
