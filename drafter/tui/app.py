@@ -192,8 +192,7 @@ class DrafterApp(FileActions, App[None]):
         if not changed:
             return
         self.deleted = None  # ctrl+z is for the text now
-        if self._journal_timer is None:
-            self._journal_timer = self.set_timer(JOURNAL_DELAY, self._write_journal)
+        self.schedule_journal()
         try:
             self.refresh_views()
         except Exception:
@@ -201,6 +200,10 @@ class DrafterApp(FileActions, App[None]):
             raise
         self.show_save_state()
         self.schedule_findings()
+
+    def schedule_journal(self) -> None:
+        if self._journal_timer is None:
+            self._journal_timer = self.set_timer(JOURNAL_DELAY, self._write_journal)
 
     async def on_item_action(self, event: ItemAction) -> None:
         i, editor = event.index, event.editor
@@ -227,6 +230,7 @@ class DrafterApp(FileActions, App[None]):
     async def _items_changed(self, editor, items: list, focus: int | None, button: str) -> None:
         self.doc.dirty = True
         self.doc.validate()
+        self.schedule_journal()
         self.forms[self.current.id].forget_fields()
         await editor.show_items(items, focus, button)
         self.refresh_views()

@@ -259,6 +259,8 @@ async def test_deleted_item_comes_back_with_ctrl_z(facts_file):
         await pilot.pause()
         await pilot.pause()
         assert len(app.doc.get(("next_year", "items"))) == len(before) - 1
+        await pilot.pause(JOURNAL_DELAY + 0.5)  # a deletion is journaled like typing
+        assert journal_path(facts_file).exists() and "已写入恢复日志" in app.sub_title
         # the message keeps its full-width characters on screen (a toast drew 「项（」 blank)
         assert "已删除第 2 项（ctrl+z 撤销）。" in screen_text(app)
         await pilot.press("ctrl+z")

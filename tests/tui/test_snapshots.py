@@ -26,6 +26,7 @@ def no_background_check(monkeypatch):
 
     monkeypatch.setattr(app_module, "STARTUP_FINDINGS_DELAY", 600)
     monkeypatch.setattr(app_module, "FINDINGS_DELAY", 600)
+    monkeypatch.setattr(app_module, "JOURNAL_DELAY", 600)  # the header's save state, likewise
 
 
 def make_app(tmp_path, example: Path = COUNTY) -> DrafterApp:
