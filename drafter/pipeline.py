@@ -12,13 +12,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from drafter.models.catalogue import Section
 from drafter.models.document import Document
 from drafter.models.facts import Facts
 from drafter.models.findings import Finding
 from drafter.models.layout import Layout
 from drafter.models.outline import Outline
 from drafter.models.structure import StructureModel
+
+if TYPE_CHECKING:
+    from drafter.extract import Extraction
+    from drafter.formats.facts_document import FactsDocument
 
 
 @dataclass
@@ -38,6 +44,42 @@ def load_facts(path: Path) -> Facts:
     from drafter.formats.yaml_io import read_facts
 
     return read_facts(path)
+
+
+def open_facts(path: Path, year: int, issuer: str = "") -> FactsDocument:
+    """A facts file to edit (the form): the file, or a new skeleton not written until saved."""
+    from drafter.formats.facts_document import FactsDocument
+    from drafter.skeleton import skeleton
+
+    return FactsDocument.open(path, skeleton(issuer, year))
+
+
+def extract(path: Path, year: int | None = None) -> Extraction:
+    """Last year's report → this year's facts (as data) and what was recognised."""
+    from drafter.extract import extract_file
+
+    return extract_file(path, year)
+
+
+def section_plan() -> tuple[list[Section], list[Section]]:
+    """The statutory contents and topic areas in the order and with the headings drafting uses."""
+    from drafter.render.report import outline_plan
+
+    return outline_plan()
+
+
+def structure_model() -> StructureModel | None:
+    """The structure model learned from real reports (phrasings, headings, order)."""
+    from drafter.formats.structure_file import default_model
+
+    return default_model()
+
+
+def save(path: Path, data: bytes, force: bool = False) -> None:
+    """Write a file the way every verb does: atomically, never over an input or by accident."""
+    from drafter.files import write_atomic
+
+    write_atomic(path, data, force=force)
 
 
 def draft(

@@ -38,3 +38,29 @@ def test_models_do_not_import_formats_or_render():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert proc.stdout.strip() == "[]"
+
+
+def test_the_form_reaches_the_core_only_through_the_pipeline():
+    """tui/ may use the pipeline, the models and the error type; drafting, reading, checking and
+    file formats are reached through `drafter.pipeline` (type-only imports aside)."""
+    import ast
+
+    allowed = ("drafter.pipeline", "drafter.models", "drafter.errors", "drafter.tui")
+    offending = []
+    for path in sorted((ROOT / "drafter" / "tui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        type_only = {
+            id(node)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+            for node in ast.walk(block)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and id(node) not in type_only:
+                module = node.module or ""
+                names = [a.name for a in node.names]
+                if module == "drafter":
+                    module = "drafter." + names[0]
+                if module.startswith("drafter") and not module.startswith(allowed):
+                    offending.append(f"{path.relative_to(ROOT)}: {module}")
+    assert offending == []

@@ -12,10 +12,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from drafter.files import write_atomic
 from drafter.formats.yaml_io import dump_yaml, field_label, load_yaml, problem_paths
-from drafter.models.facts import Facts
+from drafter.models.facts import Facts, FieldPath
 from drafter.models.findings import Finding
-
-FieldPath = tuple[str | int, ...]
 
 
 def journal_path(path: Path) -> Path:
@@ -118,6 +116,16 @@ class FactsDocument:
 
     def problems_under(self, prefix: FieldPath) -> dict[FieldPath, str]:
         return {p: m for p, m in self.problems.items() if p[: len(prefix)] == prefix}
+
+    @classmethod
+    def from_data(cls, path: Path, data: dict) -> FactsDocument:
+        """Facts given as data (an extraction), as a document at `path` (nothing is written)."""
+        return cls(path, dump_yaml(data))
+
+    @staticmethod
+    def label(path: FieldPath) -> str | None:
+        """The field's Chinese name."""
+        return field_label(path)
 
     def described_problems(self, prefix: FieldPath = ()) -> list[str]:
         """「审查行政规范性文件：不能小于 0」: each problem under `prefix` with its field's name."""

@@ -29,6 +29,9 @@ from drafter.models.catalogue import catalogue, taxonomy
 from drafter.models.language import frame
 
 SCHEMA_VERSION = 1
+FieldPath = tuple[
+    str | int, ...
+]  # a field of the facts file: ("measures", "areas", "rules", "intro")
 
 
 class FieldProblem(ValueError):

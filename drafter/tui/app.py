@@ -13,10 +13,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, ListView, OptionList, TextArea
 
-from drafter.formats.facts_document import FactsDocument, FieldPath
-from drafter.formats.structure_file import default_model
+from drafter import pipeline
+from drafter.models.facts import FieldPath
 from drafter.models.slots import phrasing_slots
-from drafter.skeleton import skeleton
 from drafter.tui import keys
 from drafter.tui.files import FileActions
 from drafter.tui.messages import FieldChanged
@@ -53,7 +52,7 @@ class DrafterApp(FileActions, App[None]):
     ) -> None:
         super().__init__()
         self.today = today or dt.date.today()
-        self.doc = FactsDocument.open(path, skeleton(issuer or "", year or self.today.year - 1))
+        self.doc = pipeline.open_facts(path, year or self.today.year - 1, issuer or "")
         self.specs = section_specs()
         self.labels = {s.id: s.label for s in self.specs}
         self.current: SectionSpec = self.specs[0]
@@ -128,7 +127,7 @@ class DrafterApp(FileActions, App[None]):
         index = self.specs.index(spec)
         if sidebar.index != index:
             sidebar.index = index
-        model = default_model()
+        model = pipeline.structure_model()
         seen = model.section(spec.id) if model else None
         self.phrasings = [p.text for p in seen.phrasings] if seen else []
         self.query_one(SidePanel).show_phrasings([self.filled(p) for p in self.phrasings])

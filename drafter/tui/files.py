@@ -79,12 +79,11 @@ class FileActions:
             )
             return
         from drafter import pipeline
-        from drafter.files import write_atomic
 
         try:
             drafted = pipeline.draft(self.doc.facts, self.today)
             data = pipeline.render(drafted.document, "docx", author=self.doc.facts.meta.issuer)
-            write_atomic(path, data, force=force)
+            pipeline.save(path, data, force=force)
         except DrafterError as exc:
             self.notify(exc.render(), severity="error", markup=False)
             return
@@ -103,11 +102,11 @@ class FileActions:
     def _import_from(self, source: str | None) -> None:
         if not source:
             return
-        from drafter.extract import extract_file
+        from drafter import pipeline
         from drafter.tui.sections import replacement_changes
 
         try:
-            extraction = extract_file(Path(source))
+            extraction = pipeline.extract(Path(source))
         except DrafterError as exc:
             self.notify(exc.render(), severity="error", markup=False)
             return

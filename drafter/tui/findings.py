@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from drafter import pipeline
-from drafter.formats.facts_document import FactsDocument, FieldPath
+from drafter.models.facts import FieldPath
 from drafter.models.findings import Finding
 from drafter.models.outline import Outline
 from drafter.tui.sections import SectionSpec
+
+if TYPE_CHECKING:
+    from drafter.formats.facts_document import FactsDocument
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.message import Message
 
-from drafter.formats.facts_document import FieldPath
+from drafter.models.facts import FieldPath
 
 
 class FieldChanged(Message):

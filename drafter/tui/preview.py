@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from drafter.formats.facts_document import FactsDocument
 from drafter.models.catalogue import catalogue, taxonomy
 from drafter.models.document import Document
 from drafter.models.figures import slot_values
 from drafter.pipeline import draft
 from drafter.tui.sections import SectionSpec
+
+if TYPE_CHECKING:
+    from drafter.formats.facts_document import FactsDocument
 
 
 def section_text(document: Document, spec: SectionSpec) -> str:

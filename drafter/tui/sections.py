@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
-from drafter.formats.facts_document import FactsDocument, FieldPath
 from drafter.models.catalogue import taxonomy
-from drafter.models.facts import AREA_MODELS, Measures, Meta, Part, Shortcomings
+from drafter.models.facts import AREA_MODELS, FieldPath, Measures, Meta, Part, Shortcomings
+
+if TYPE_CHECKING:
+    from drafter.formats.facts_document import FactsDocument
 
 State = Literal["empty", "partial", "complete", "error"]
 STATE_MARKS = {"empty": "○", "partial": "◐", "complete": "●", "error": "✗"}
@@ -76,9 +78,9 @@ def _content_state(data: dict) -> State:
 
 @cache
 def area_specs() -> tuple[SectionSpec, ...]:
-    from drafter.render.report import outline_plan
+    from drafter.pipeline import section_plan
 
-    _, areas = outline_plan()
+    _, areas = section_plan()
     return [
         SectionSpec(a.id, a.name, ("measures", "areas", a.id), AREA_MODELS[a.id], False, 1)
         for a in areas
@@ -109,14 +111,12 @@ def section_specs() -> list[SectionSpec]:
 def replacement_changes(doc: FactsDocument, new: dict, specs: list[SectionSpec]) -> list[str]:
     """What replacing the form's contents with `new` (imported from last year's report) would
     change, one line each: metadata values (year, issuer, …) and sections with content."""
-    from drafter.formats.yaml_io import dump_yaml, field_label
-
-    after = FactsDocument(doc.path, dump_yaml(new))
+    after = doc.from_data(doc.path, new)
     lines = []
     for name in Meta.model_fields:
         before_value, after_value = doc.get(("meta", name)), after.get(("meta", name))
         if before_value != after_value:
-            label = field_label(("meta", name)) or name
+            label = doc.label(("meta", name)) or name
             lines.append(f"{label}：{_shown(before_value)} → {_shown(after_value)}")
     for spec in specs:
         if spec.id in ("meta", "measures") or spec.state(doc) == "empty":

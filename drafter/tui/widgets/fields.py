@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from drafter.formats.facts_document import FieldPath
+from drafter.models.facts import FieldPath
 from drafter.tui.messages import FieldChanged
 
 

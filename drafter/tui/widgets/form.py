@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from textual.app import ComposeResult
@@ -13,12 +13,14 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from drafter.formats.facts_document import FactsDocument, FieldPath
-from drafter.models.facts import Facts, Highlight, Item, MetricsBase
+from drafter.models.facts import Facts, FieldPath, Highlight, Item, MetricsBase
 from drafter.tui.sections import SectionSpec
 from drafter.tui.widgets.fields import ChoiceField, ListField, MultilineField, TextField
 from drafter.tui.widgets.items import ItemsEditor
 from drafter.tui.widgets.metrics import MetricGrid
+
+if TYPE_CHECKING:
+    from drafter.formats.facts_document import FactsDocument
 
 KIND_LABELS = {"government": "政府", "department": "政府部门", "joint": "党委和政府联合"}
 

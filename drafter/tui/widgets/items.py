@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
-from drafter.formats.facts_document import FieldPath
+from drafter.models.facts import FieldPath
 from drafter.tui.messages import FieldChanged, ListChanged
 from drafter.tui.widgets.fields import show_error
 

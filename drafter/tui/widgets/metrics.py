@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
-from drafter.formats.facts_document import FieldPath
 from drafter.models.catalogue import Metric, catalogue
+from drafter.models.facts import FieldPath
 from drafter.tui.messages import FieldChanged
 from drafter.tui.widgets.fields import show_error
 

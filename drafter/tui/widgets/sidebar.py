@@ -3,10 +3,14 @@ filled, complete, has errors)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import Label, ListItem, ListView
 
-from drafter.formats.facts_document import FactsDocument
 from drafter.tui.sections import STATE_MARKS, SectionSpec
+
+if TYPE_CHECKING:
+    from drafter.formats.facts_document import FactsDocument
 
 
 def entry_text(spec: SectionSpec, state: str) -> str:
