@@ -166,22 +166,6 @@ class Figure(_Model):
     previous: OptionalNumber = Field(default=None, description="上年数值")
 
 
-class Highlight(_Model):
-    """亮点工作"""
-
-    heading: HeadingText = Field(default=None, description="小标题（不含序号），如“深化理论武装”")
-    text: NonEmpty = Field(description="正文段落", json_schema_extra=MULTILINE)
-    figures: list[Figure] = Field(default_factory=list, description="可选：补充数字")
-    carried_over: StrictBool = Field(
-        default=False, description="沿用上年内容（未更新时起草会提醒）"
-    )
-
-    _shorthand = model_validator(mode="before")(_text_shorthand)
-    __get_pydantic_json_schema__ = _or_text(
-        "- heading: 深化理论武装\n  text: 严格落实“第一议题”制度……\n- 只有正文的一段文字"
-    )
-
-
 class Item(_Model):
     """条目"""
 
@@ -194,6 +178,17 @@ class Item(_Model):
     _shorthand = model_validator(mode="before")(_text_shorthand)
     __get_pydantic_json_schema__ = _or_text(
         "- heading: 小标题（可省略）\n  text: 正文……\n- 只有正文的一段文字"
+    )
+
+
+class Highlight(Item):
+    """亮点工作"""
+
+    heading: HeadingText = Field(default=None, description="小标题（不含序号），如“深化理论武装”")
+    figures: list[Figure] = Field(default_factory=list, description="可选：补充数字")
+
+    __get_pydantic_json_schema__ = _or_text(
+        "- heading: 深化理论武装\n  text: 严格落实“第一议题”制度……\n- 只有正文的一段文字"
     )
 
 
