@@ -25,6 +25,7 @@ IN_USE = {  # data entry → (its examples, the pattern the code compiled from i
     "years.plan_year": (year_patterns().plan_year, years.PLAN_YEAR),
     "years.book_title": (year_patterns().book_title, years.BOOK_TITLE),
     "years.leading_year": (year_patterns().leading_year, years.LEADING_YEAR),
+    "years.paragraph_year": (year_patterns().paragraph_year, years.PARAGRAPH_YEAR),
 }
 
 

@@ -50,6 +50,7 @@ class Years(_Data):
     plan_year: Example  # 「2026年，我县将……」 in the plans
     book_title: Example  # 《…》: a document's name, whose years are not the heading's
     leading_year: Example  # a level-2 heading's own year stands at its start
+    paragraph_year: Example  # 「2026年，我县……」 opening a paragraph
 
 
 class FigureExample(_Data):

@@ -15,6 +15,7 @@ YEAR = re.compile(year_patterns().year.regex)  # templates/rules/years.yaml
 PLAN_YEAR = re.compile(year_patterns().plan_year.regex)
 BOOK_TITLE = re.compile(year_patterns().book_title.regex)
 LEADING_YEAR = re.compile(year_patterns().leading_year.regex)
+PARAGRAPH_YEAR = re.compile(year_patterns().paragraph_year.regex)
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
@@ -68,6 +69,27 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                     match.start(),
                     match.end(),
                 )
+
+
+    yield from _stale(ctx, year)
+
+
+def _stale(ctx: CheckContext, year: int) -> Iterator[Finding]:
+    """A paragraph opening with last year (「2026年，我县……」 in a 2027 report): a paragraph
+    carried over from last year's report whose year was not changed."""
+    for paragraph in ctx.document.paragraphs:
+        if ctx.outline.section_of(paragraph) == "next_year" or paragraph.is_heading:
+            continue
+        match = PARAGRAPH_YEAR.match(paragraph.text)
+        if match and int(match.group(1)) == year - 1:
+            yield finding(
+                "year-stale",
+                f"这一段开头写的是 {year - 1} 年，报告年度是 {year} 年：是沿用去年的段落吗？",
+                paragraph.line,
+                paragraph.full_text,
+                match.start(),
+                match.end(),
+            )
 
 
 def _uncertain(ctx: CheckContext) -> Finding:
