@@ -152,7 +152,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from drafter.check.engine import Options, check_files
+    from drafter.check.engine import Options, check_files, load_references
     from drafter.check.report import Output
     from drafter.check.summary import WRITERS, summary_bytes, summary_entry
     from drafter.corpus import expand
@@ -172,6 +172,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     options = Options(year=args.year, previous=args.previous, style=args.style, model=args.model)
     if args.previous and not args.previous.exists():
         raise DrafterError(f"找不到去年的报告：{args.previous}")
+    load_references(options)  # a bad --previous or --model is a usage error naming that file
     output = Output(args.format, sys.stdout)
     entries = []
     first = None
@@ -195,7 +196,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 f"--annotate 只能用于 Word 文档，{files[0].name} 的内容不是 .docx",
                 hint="先在 Word/WPS 中另存为 .docx。",
             )
-        write_atomic(args.annotate, annotate(data, first), force=args.force)
+        write_atomic(args.annotate, annotate(data, first, str(files[0])), force=args.force)
         _stderr(f"批注版已写入：{args.annotate}")
     if tally.unreadable:
         return ExitCode.USAGE

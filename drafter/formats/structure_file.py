@@ -39,6 +39,10 @@ def read_model(path: Path) -> StructureModel:
         raise DrafterError(
             f"无法读取结构模型：{exc.strerror}", location=Location(str(path))
         ) from None
+    except UnicodeDecodeError:
+        raise DrafterError(
+            "结构模型不是 UTF-8 编码的 YAML 文件", location=Location(str(path))
+        ) from None
     try:
         return StructureModel.model_validate(data)
     except ValidationError as exc:
