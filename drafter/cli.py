@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -60,10 +61,16 @@ def _write_facts(args: argparse.Namespace, text: str) -> None:
     if args.output is None:
         sys.stdout.write(text)
         return
-    write_atomic(args.output, text.encode("utf-8"), force=args.force)
+    source = getattr(args, "source", None)
+    write_atomic(
+        args.output, text.encode("utf-8"), force=args.force, inputs=[source] if source else []
+    )
     schema_path = args.output.parent / SCHEMA_FILE
-    if not schema_path.exists():  # lets editors validate and autocomplete the new file
-        write_atomic(schema_path, schema_json().encode("utf-8"))
+    if not os.path.lexists(schema_path):  # lets editors validate and autocomplete the new file
+        try:
+            write_atomic(schema_path, schema_json().encode("utf-8"))
+        except DrafterError:
+            pass  # a convenience: whatever is there (or appeared meanwhile) is left alone
     _stderr(f"已生成事实文件：{args.output}")
 
 
@@ -135,16 +142,18 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 def cmd_learn(args: argparse.Namespace) -> int:
     from drafter.corpus import expand
+    from drafter.files import refuse_target
     from drafter.formats.structure_file import write_model
     from drafter.learn.learner import learn
     from drafter.present import learn_report, progress
 
     files = expand(args.inputs)
+    refuse_target(args.output, True, files)
     with progress(len(files), "学习", enabled=not args.no_progress) as advance:
         model, problems = learn(files, advance)
     for problem in problems:
         _stderr(f"跳过：{problem.render()}")
-    write_model(model, args.output, force=args.force)
+    write_model(model, args.output, force=args.force, inputs=files)
     if args.report:
         sys.stdout.write(learn_report(model))
     _stderr(f"已从 {model.reports} 份报告生成结构模型：{args.output}")
@@ -156,15 +165,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     from drafter.check.report import Output
     from drafter.check.summary import WRITERS, summary_bytes, summary_entry
     from drafter.corpus import expand
-    from drafter.files import write_atomic
+    from drafter.files import refuse_target, write_atomic
     from drafter.present import progress
 
     files = expand(args.inputs)
     if not files:
         raise DrafterError("没有找到可检查的报告（.docx / .txt / .md）", hint="检查给出的路径。")
+    inputs = [*files, *(p for p in (args.previous, args.model) if p)]
     for out in (args.summary, args.annotate):
-        if out is not None and out.exists() and not args.force:
-            raise DrafterError(f"输出文件已存在：{out}", hint="换一个文件名，或加 --force 覆盖。")
+        if out is not None:
+            refuse_target(out, args.force, inputs)
     if args.annotate and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
         raise DrafterError("--annotate 只能用于单个 .docx 文件", hint="批注写入 Word 文档的副本。")
     if args.summary and args.summary.suffix.lower() not in WRITERS:
@@ -184,7 +194,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 entries.append(summary_entry(result))
     tally = output.close()
     if args.summary:
-        write_atomic(args.summary, summary_bytes(args.summary, entries), force=args.force)
+        write_atomic(
+            args.summary, summary_bytes(args.summary, entries), force=args.force, inputs=inputs
+        )
         _stderr(f"汇总已写入：{args.summary}")
     if args.annotate and first is not None and first.readable:
         from drafter.formats.docx_annotate import annotate
@@ -196,7 +208,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 f"--annotate 只能用于 Word 文档，{files[0].name} 的内容不是 .docx",
                 hint="先在 Word/WPS 中另存为 .docx。",
             )
-        write_atomic(args.annotate, annotate(data, first, str(files[0])), force=args.force)
+        write_atomic(
+            args.annotate, annotate(data, first, str(files[0])), force=args.force, inputs=inputs
+        )
         _stderr(f"批注版已写入：{args.annotate}")
     if tally.unreadable:
         return ExitCode.USAGE

@@ -216,6 +216,7 @@ class DrafterApp(App[None]):
                 path,
                 render_bytes(result, "docx", "gbt9704", self.doc.facts.meta.issuer),
                 force=force,
+                inputs=[self.doc.path],
             )
         except DrafterError as exc:
             self.notify(exc.render(), severity="error")
