@@ -143,3 +143,37 @@ def _keep_mode_and_owner(tmp: Path, existing: os.stat_result) -> None:
 
 def _cannot_write(path: Path, exc: OSError) -> DrafterError:
     return DrafterError(f"无法写入输出文件：{exc.strerror or exc}", location=Location(str(path)))
+
+
+def read_input(path: Path, max_bytes: int, what: str = "文件") -> bytes:
+    """An input file's bytes. Only regular files are read: a FIFO would block for ever and
+    /dev/zero never ends; a file past `max_bytes` is refused without being read."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise DrafterError(f"找不到{what}：{path}", hint="检查路径是否正确。") from None
+    except OSError as exc:
+        raise DrafterError(
+            f"无法读取{what}：{exc.strerror}", location=Location(str(path))
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DrafterError(f"这是一个文件夹：{path}", hint="给出文件，或使用支持文件夹的命令。")
+    if not stat.S_ISREG(info.st_mode):
+        raise DrafterError(
+            f"不是普通文件（设备、管道或套接字），不予读取：{path}", hint="给出一个普通文件。"
+        )
+    if info.st_size > max_bytes:
+        raise DrafterError(
+            f"{what}过大（{info.st_size} 字节，最多 {max_bytes} 字节）",
+            location=Location(str(path)),
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise DrafterError(
+            f"无法读取{what}：{exc.strerror}", location=Location(str(path))
+        ) from None
+    if len(data) > max_bytes:
+        raise DrafterError(f"{what}过大", location=Location(str(path)))
+    return data

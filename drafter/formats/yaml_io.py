@@ -16,6 +16,7 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor, Saf
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from drafter.errors import DrafterError, Location
+from drafter.files import read_input
 from drafter.models.facts import Facts, FieldProblem, short_label
 
 Path_ = tuple[str | int, ...]
@@ -63,27 +64,23 @@ HINTS = {
     "greater_than_equal": "计数和金额不能为负数。",
     "less_than_equal": "百分比写 0 到 100 之间的数，如 98.5。",
 }
+MAX_FACTS_BYTES = 16 * 1024 * 1024  # a long facts file is about 50 KB
 MAX_NODES = 200_000  # a long facts file has ~2,000; aliases can make a few lines mean 10^9
 MAX_DEPTH = 60  # the facts model is 7 levels deep
 
 
 def read_facts(path: Path) -> Facts:
     """Load and validate a facts file. Raises `DrafterError` naming file, line and field."""
+    if not path.exists() and not path.is_symlink():
+        raise DrafterError(f"找不到事实文件：{path}", hint="检查路径，或用 `drafter new` 新建。")
+    data = read_input(path, MAX_FACTS_BYTES, "事实文件")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DrafterError(
-            f"找不到事实文件：{path}", hint="检查路径，或用 `drafter new` 新建。"
-        ) from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DrafterError(
             f"事实文件不是 UTF-8 编码（第 {exc.start} 字节处）",
             hint="请用 UTF-8 保存该文件。",
             location=Location(str(path)),
-        ) from None
-    except OSError as exc:
-        raise DrafterError(
-            f"无法读取事实文件：{exc.strerror}", location=Location(str(path))
         ) from None
     return parse_facts(text, str(path))
 
