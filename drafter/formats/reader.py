@@ -80,7 +80,7 @@ def _read(path: Path, with_layout: bool) -> tuple[Document, Layout | None]:
         return read_html_bytes(data), None
     if kind in OFFICE_KINDS:
         return DocxPackage(convert_to_docx(data, kind, str(path)), str(path)).document(), None
-    return read_text_bytes(data, markdown=kind == ".md"), None
+    return read_text_bytes(data, markdown=kind == ".md", path=str(path)), None
 
 
 def sniff(data: bytes, suffix: str) -> str | None:
