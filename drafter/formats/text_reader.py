@@ -79,6 +79,10 @@ def _by_nul_bytes(data: bytes) -> str | None:
     if quads and quads[0::4].count(0) == len(quads) // 4:
         return "utf-32-be"
     pairs = sample[: len(sample) - len(sample) % 2]
+    breaks = list(zip(pairs[0::2], pairs[1::2], strict=True))
+    le_breaks, be_breaks = breaks.count((10, 0)), breaks.count((0, 10))
+    if le_breaks != be_breaks:  # U+0A00 is rare, while U+4E00 「一」 has a NUL byte too
+        return "utf-16-le" if le_breaks > be_breaks else "utf-16-be"
     low_nul = pairs[1::2].count(0)  # ASCII in little-endian: 'a\x00'
     high_nul = pairs[0::2].count(0)
     if low_nul == high_nul:
