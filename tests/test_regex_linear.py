@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-INVENTORY = Path(__file__).with_name("regex_inventory.py")
+INVENTORY = Path(__file__).parent / "support" / "regex_inventory.py"
 SIZE = 1024 * 1024
 BOUND = 2.0  # seconds per pattern and text; a linear scan of 1 MB takes a few milliseconds
 GENERIC = [" ", "a", "1", "一"]
