@@ -189,7 +189,7 @@ def _after_section(text: str, start: int) -> str:
 
 
 def deep_facts(depth: int = 5000) -> str:
-    return example_facts() + "\nother: " + "[" * depth + "]" * depth + "\n"
+    return example_facts() + "\ndeep: " + "[" * depth + "]" * depth + "\n"
 
 
 # ---- running ----------------------------------------------------------------------------------
