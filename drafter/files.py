@@ -177,3 +177,15 @@ def read_input(path: Path, max_bytes: int, what: str = "文件") -> bytes:
     if len(data) > max_bytes:
         raise DrafterError(f"{what}过大", location=Location(str(path)))
     return data
+
+
+def decode_utf8(data: bytes, path: Path, what: str) -> str:
+    """A file that must be UTF-8 (facts, templates): its text, or a message naming the byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DrafterError(
+            f"{what}不是 UTF-8 编码（第 {exc.start} 字节处）",
+            hint=f"请用 UTF-8 保存该{what}。",
+            location=Location(str(path)),
+        ) from None

@@ -16,7 +16,7 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor, Saf
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from drafter.errors import DrafterError, Location
-from drafter.files import read_input
+from drafter.files import decode_utf8, read_input
 from drafter.models.facts import Facts, FieldProblem, short_label
 
 Path_ = tuple[str | int, ...]
@@ -73,15 +73,7 @@ def read_facts(path: Path) -> Facts:
     """Load and validate a facts file. Raises `DrafterError` naming file, line and field."""
     if not path.exists() and not path.is_symlink():
         raise DrafterError(f"找不到事实文件：{path}", hint="检查路径，或用 `drafter new` 新建。")
-    data = read_input(path, MAX_FACTS_BYTES, "事实文件")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DrafterError(
-            f"事实文件不是 UTF-8 编码（第 {exc.start} 字节处）",
-            hint="请用 UTF-8 保存该文件。",
-            location=Location(str(path)),
-        ) from None
+    text = decode_utf8(read_input(path, MAX_FACTS_BYTES, "事实文件"), path, "事实文件")
     return parse_facts(text, str(path))
 
 

@@ -22,6 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 
 from drafter.errors import DrafterError, Location
+from drafter.files import decode_utf8
 
 MAX_SECONDS = 10.0  # the built-in templates render in a few milliseconds
 MAX_OUTPUT = 2_000_000  # characters; a report is about 10,000
@@ -181,14 +182,7 @@ class ConfinedLoader(FileSystemLoader):
                 data = handle.read(MAX_TEMPLATE_BYTES + 1)
             if len(data) > MAX_TEMPLATE_BYTES:
                 raise DrafterError("模板文件过大", location=Location(str(path)))
-            try:
-                source = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise DrafterError(
-                    f"模板不是 UTF-8 编码（第 {exc.start} 字节处）",
-                    hint="请用 UTF-8 保存模板文件。",
-                    location=Location(str(path)),
-                ) from None
+            source = decode_utf8(data, path, "模板")
             mtime = os.path.getmtime(real)
             return source, str(path), lambda p=real, m=mtime: os.path.getmtime(p) == m
         raise TemplateNotFound(template)

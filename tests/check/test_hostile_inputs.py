@@ -234,18 +234,18 @@ def test_entity_bomb_is_not_expanded(tmp_path, cli):
 def test_one_bad_file_does_not_stop_the_folder(tmp_path, cli, monkeypatch):
     """An unexpected exception (a bug) in one report is that report's finding, with its type;
     the other reports are still checked and counted."""
-    import drafter.check.engine as engine
+    from drafter import pipeline
 
     for n in range(3):
         (tmp_path / f"r{n}.txt").write_bytes(SEEDS[n].read_bytes())
-    real = engine.read_report
+    real = pipeline.read
 
     def broken(path, with_layout=False):
         if path.name == "r1.txt":
             raise ZeroDivisionError("boom")
         return real(path, with_layout=with_layout)
 
-    monkeypatch.setattr(engine, "read_report", broken)
+    monkeypatch.setattr(pipeline, "read", broken)
     result = cli("check", tmp_path, "--format", "json")
     reports = {Path(r["path"]).name: r for r in json.loads(result.out)["reports"]}
     assert result.code == 2 and "Traceback" not in result.err
