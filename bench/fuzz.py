@@ -335,29 +335,45 @@ def fuzz(
     pool = seeds()
     figures = Figures()
     forked = hasattr(os, "fork")
-    for index in range(count):
-        kind, data, how = make_input(rng, pool)
-        if forked:
-            outcome, detail, seconds, peak = run_forked(kind, data, timeout, memory)
-        else:
-            start = time.perf_counter()
-            with tempfile.TemporaryDirectory() as folder:
-                outcome, detail = run_input(kind, data, Path(folder))
-            seconds, peak = time.perf_counter() - start, 0
-        figures.counts[outcome] = figures.counts.get(outcome, 0) + 1
-        figures.seconds.append(seconds)
-        figures.peaks.append(peak)
-        if outcome in ("crash", "hang", "blow-up"):
-            figures.failures.append(
-                {"index": index, "kind": kind, "how": how, "outcome": outcome, "detail": detail}
-            )
-            if keep:
-                keep.mkdir(parents=True, exist_ok=True)
-                suffix = ".yaml" if kind == "facts" else f".{kind}"
-                (keep / f"{index:05d}-{outcome}{suffix}").write_bytes(data)
-        if progress and (index + 1) % 250 == 0:
-            print(f"{index + 1}/{count} {json.dumps(figures.counts)}", flush=True)
+    try:
+        for index in range(count):
+            _one(index, rng, pool, figures, forked, timeout, memory, keep)
+            if progress and (index + 1) % 250 == 0:
+                print(f"{index + 1}/{count} {json.dumps(figures.counts)}", flush=True)
+    except KeyboardInterrupt:  # Ctrl-C (or kill -INT): report what was run so far
+        print("interrupted", flush=True)
     return figures
+
+
+def _one(
+    index: int,
+    rng: random.Random,
+    pool: dict[str, list[bytes]],
+    figures: Figures,
+    forked: bool,
+    timeout: float,
+    memory: int,
+    keep: Path | None,
+) -> None:
+    kind, data, how = make_input(rng, pool)
+    if forked:
+        outcome, detail, seconds, peak = run_forked(kind, data, timeout, memory)
+    else:
+        start = time.perf_counter()
+        with tempfile.TemporaryDirectory() as folder:
+            outcome, detail = run_input(kind, data, Path(folder))
+        seconds, peak = time.perf_counter() - start, 0
+    figures.counts[outcome] = figures.counts.get(outcome, 0) + 1
+    figures.seconds.append(seconds)
+    figures.peaks.append(peak)
+    if outcome in ("crash", "hang", "blow-up"):
+        figures.failures.append(
+            {"index": index, "kind": kind, "how": how, "outcome": outcome, "detail": detail}
+        )
+        if keep:
+            keep.mkdir(parents=True, exist_ok=True)
+            suffix = ".yaml" if kind == "facts" else f".{kind}"
+            (keep / f"{index:05d}-{outcome}{suffix}").write_bytes(data)
 
 
 def main() -> int:
@@ -377,7 +393,7 @@ def main() -> int:
         print(f"--- #{failure['index']} {failure['kind']} {failure['how']} {failure['outcome']}")
         print(failure["detail"][-1500:])
     print(
-        f"inputs {args.count}  seed {args.seed}  elapsed {elapsed:.0f} s\n"
+        f"inputs {len(figures.seconds)} of {args.count}  seed {args.seed}  elapsed {elapsed:.0f} s\n"
         f"outcomes {json.dumps(figures.counts)}\n"
         f"crashes {figures.counts.get('crash', 0)}  hangs {figures.counts.get('hang', 0)}  "
         f"blow-ups {figures.counts.get('blow-up', 0)}\n"
