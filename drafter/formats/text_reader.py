@@ -90,6 +90,15 @@ def _by_nul_bytes(data: bytes) -> str | None:
     return "utf-16-le" if low_nul > high_nul else "utf-16-be"
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few damaged bytes (a bad download, a flipped bit) is still UTF-8: read it
+    with U+FFFD in place of the damage. A GBK or Big5 file fails on almost every character."""
+    sample = data[:DETECT_SAMPLE]
+    text = sample.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - sample.count("\ufffd".encode())
+    return "utf-8" if damaged <= max(8, len(text) // 1000) else None
+
+
 def _detect(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 

@@ -296,6 +296,15 @@ def test_encodings_detected(tmp_path, cli, name, encoding):
     assert report["year"] == 2024 and report["statutory"]["measures"] == "section"
 
 
+def test_damaged_utf8_is_still_read(tmp_path, cli):
+    data = bytearray(SEEDS[0].read_bytes())
+    data[100], data[5000] = 0xFF, 0x80  # two flipped bytes in a download
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(bytes(data))
+    report = json.loads(cli("check", path, "--format", "json").out)["reports"][0]
+    assert report["year"] == 2024 and report["statutory"]["measures"] == "section"
+
+
 def test_undecodable_text_says_so(tmp_path, cli):
     path = tmp_path / "binary.txt"
     path.write_bytes(b"\x80\xff" * 500 + b"\x81")  # no encoding reads this
