@@ -270,6 +270,7 @@ def run_forked(kind: str, data: bytes, timeout: float, memory: int) -> tuple[str
     start = time.perf_counter()
     pid = os.fork()
     if pid == 0:  # child
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.close(read_end)
         code = 0
         try:
@@ -340,7 +341,7 @@ def fuzz(
             _one(index, rng, pool, figures, forked, timeout, memory, keep)
             if progress and (index + 1) % 250 == 0:
                 print(f"{index + 1}/{count} {json.dumps(figures.counts)}", flush=True)
-    except KeyboardInterrupt:  # Ctrl-C (or kill -INT): report what was run so far
+    except KeyboardInterrupt:  # Ctrl-C or `kill PID`: report what was run so far
         print("interrupted", flush=True)
     return figures
 
@@ -376,6 +377,10 @@ def _one(
             (keep / f"{index:05d}-{outcome}{suffix}").write_bytes(data)
 
 
+def _stop(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
@@ -384,6 +389,7 @@ def main() -> int:
     parser.add_argument("--memory-gib", type=float, default=2.0)
     parser.add_argument("--keep", type=Path, help="save failing inputs in this folder")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, _stop)  # `kill PID` also ends the run with its figures
     start = time.perf_counter()
     figures = fuzz(
         args.count, args.seed, args.timeout, int(args.memory_gib * (1 << 30)), args.keep, True
