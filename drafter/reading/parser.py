@@ -147,7 +147,7 @@ def is_date(line: str) -> bool:
 
 def _is_title_like(line: str) -> bool:
     return (
-        len(line) <= MAX_HEADING
+        0 < len(line) <= MAX_HEADING  # an empty line (none below the title) is no title
         and line[-1] not in SENTENCE_END + "，：、"
         and split_heading(line) is None
         and not is_date(line)

@@ -321,3 +321,11 @@ def test_markdown_spaces_are_linear(tmp_path, cli):
     result = cli("check", path)
     assert time.perf_counter() - start < 10
     assert result.code in (0, 1)
+
+
+@pytest.mark.parametrize(
+    "text", ["某县关于2025年度法治政府建设情况", "某县2025年法治政府建设工作情况"]
+)
+def test_title_like_last_line(text):
+    """Found by bench/fuzz.py: a title without 「报告」 on the last line (nothing below it)."""
+    assert parse_text(text).title == [text]
