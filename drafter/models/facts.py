@@ -391,11 +391,6 @@ class Meta(_Model):
             raise FieldProblem(
                 "date", f"成文日期 {self.date.isoformat()} 应在报告年度 {self.year} 年之后"
             )
-        if self.date is not None and self.date.year > self.year + 1:
-            raise FieldProblem(
-                "date",
-                f"成文日期 {self.date.isoformat()} 不应晚于 {self.year + 1} 年（报告在次年年初成文）",
-            )
         return self
 
     @property
