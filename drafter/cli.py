@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,23 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _stderr(message: str) -> None:
-    print(message, file=sys.stderr)
+    from drafter.control_chars import visible
+
+    print(visible(message), file=sys.stderr)  # file names and quoted text may carry escapes
+
+
+YEARS = (1990, 2100)
+
+
+def year(text: str) -> int:
+    """--year: a four-digit report year; anything else is a usage error (exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度应为整数，如 2026，而不是 {text!r}") from None
+    if not YEARS[0] <= value <= YEARS[1]:
+        raise argparse.ArgumentTypeError(f"年度应在 {YEARS[0]} 到 {YEARS[1]} 之间，而不是 {value}")
+    return value
 
 
 # ---- verbs ------------------------------------------------------------------------------------
@@ -60,10 +77,16 @@ def _write_facts(args: argparse.Namespace, text: str) -> None:
     if args.output is None:
         sys.stdout.write(text)
         return
-    write_atomic(args.output, text.encode("utf-8"), force=args.force)
+    source = getattr(args, "source", None)
+    write_atomic(
+        args.output, text.encode("utf-8"), force=args.force, inputs=[source] if source else []
+    )
     schema_path = args.output.parent / SCHEMA_FILE
-    if not schema_path.exists():  # lets editors validate and autocomplete the new file
-        write_atomic(schema_path, schema_json().encode("utf-8"))
+    if not os.path.lexists(schema_path):  # lets editors validate and autocomplete the new file
+        try:
+            write_atomic(schema_path, schema_json().encode("utf-8"))
+        except DrafterError:
+            pass  # a convenience: whatever is there (or appeared meanwhile) is left alone
     _stderr(f"已生成事实文件：{args.output}")
 
 
@@ -135,16 +158,18 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 def cmd_learn(args: argparse.Namespace) -> int:
     from drafter.corpus import expand
+    from drafter.files import refuse_target
     from drafter.formats.structure_file import write_model
     from drafter.learn.learner import learn
     from drafter.present import learn_report, progress
 
-    files = expand(args.inputs)
+    files = expand(args.inputs, _stderr)
+    refuse_target(args.output, True, files)
     with progress(len(files), "学习", enabled=not args.no_progress) as advance:
         model, problems = learn(files, advance)
     for problem in problems:
         _stderr(f"跳过：{problem.render()}")
-    write_model(model, args.output, force=args.force)
+    write_model(model, args.output, force=args.force, inputs=files)
     if args.report:
         sys.stdout.write(learn_report(model))
     _stderr(f"已从 {model.reports} 份报告生成结构模型：{args.output}")
@@ -152,19 +177,20 @@ def cmd_learn(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from drafter.check.engine import Options, check_files
+    from drafter.check.engine import Options, check_files, load_references
     from drafter.check.report import Output
     from drafter.check.summary import WRITERS, summary_bytes, summary_entry
     from drafter.corpus import expand
-    from drafter.files import write_atomic
+    from drafter.files import refuse_target, write_atomic
     from drafter.present import progress
 
-    files = expand(args.inputs)
+    files = expand(args.inputs, _stderr)
     if not files:
         raise DrafterError("没有找到可检查的报告（.docx / .txt / .md）", hint="检查给出的路径。")
+    inputs = [*files, *(p for p in (args.previous, args.model) if p)]
     for out in (args.summary, args.annotate):
-        if out is not None and out.exists() and not args.force:
-            raise DrafterError(f"输出文件已存在：{out}", hint="换一个文件名，或加 --force 覆盖。")
+        if out is not None:
+            refuse_target(out, args.force, inputs)
     if args.annotate and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
         raise DrafterError("--annotate 只能用于单个 .docx 文件", hint="批注写入 Word 文档的副本。")
     if args.summary and args.summary.suffix.lower() not in WRITERS:
@@ -172,6 +198,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     options = Options(year=args.year, previous=args.previous, style=args.style, model=args.model)
     if args.previous and not args.previous.exists():
         raise DrafterError(f"找不到去年的报告：{args.previous}")
+    load_references(options)  # a bad --previous or --model is a usage error naming that file
     output = Output(args.format, sys.stdout)
     entries = []
     first = None
@@ -183,7 +210,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 entries.append(summary_entry(result))
     tally = output.close()
     if args.summary:
-        write_atomic(args.summary, summary_bytes(args.summary, entries), force=args.force)
+        write_atomic(
+            args.summary, summary_bytes(args.summary, entries), force=args.force, inputs=inputs
+        )
         _stderr(f"汇总已写入：{args.summary}")
     if args.annotate and first is not None and first.readable:
         from drafter.formats.docx_annotate import annotate
@@ -195,7 +224,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 f"--annotate 只能用于 Word 文档，{files[0].name} 的内容不是 .docx",
                 hint="先在 Word/WPS 中另存为 .docx。",
             )
-        write_atomic(args.annotate, annotate(data, first), force=args.force)
+        write_atomic(
+            args.annotate, annotate(data, first, str(files[0])), force=args.force, inputs=inputs
+        )
         _stderr(f"批注版已写入：{args.annotate}")
     if tally.unreadable:
         return ExitCode.USAGE
@@ -288,7 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
         parsers[name] = p
 
     p = parsers["new"]
-    p.add_argument("--year", type=int, help="报告所述年度，如 2026")
+    p.add_argument("--year", type=year, help="报告所述年度，如 2026")
     p.add_argument("--issuer", help="发文机关全称，如 示例县人民政府")
     p.add_argument(
         "--from", dest="source", type=Path, help="从去年的报告生成（同 drafter extract）"
@@ -300,7 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", type=Path, help="去年的报告（.docx / .txt / .md）")
     p.add_argument("-o", "--output", type=Path, help="写入的事实文件（省略时输出到屏幕）")
     p.add_argument(
-        "--year", dest="source_year", type=int, help="去年报告所述的年度（无法从文中读出时）"
+        "--year", dest="source_year", type=year, help="去年报告所述的年度（无法从文中读出时）"
     )
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
 
@@ -341,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="汇总表：.csv / .xlsx（每份报告一行）或 .html（矩阵、统计、图表和各报告的问题）",
     )
-    p.add_argument("--year", type=int, help="报告年度（无法从文中读出时）")
+    p.add_argument("--year", type=year, help="报告年度（无法从文中读出时）")
     p.add_argument("--previous", type=Path, help="去年的报告，用于比对")
     p.add_argument("--annotate", type=Path, help="把检查结果作为批注写入 .docx 的副本")
     p.add_argument("--style", default="gbt9704", help="版式配置（默认 gbt9704）")
@@ -351,14 +382,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = parsers["tui"]
     p.add_argument("file", type=Path, help="事实文件（不存在时新建，保存时写入）")
-    p.add_argument("--year", type=int, help="新建时的报告年度")
+    p.add_argument("--year", type=year, help="新建时的报告年度")
     p.add_argument("--issuer", help="新建时的发文机关")
 
     p = parsers["outline"]
     p.add_argument("file", type=Path, help="报告文件（.docx / .txt / .md）")
     p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
     p.add_argument("--model", type=Path, help="结构模型（默认 templates/structure.yaml）")
-    p.add_argument("--year", type=int, help="报告年度（无法从文中读出时）")
+    p.add_argument("--year", type=year, help="报告年度（无法从文中读出时）")
     p.add_argument("--show-dropped", action="store_true", help="列出作为网页杂项丢弃的行及其规则")
     return parser
 
@@ -388,10 +419,24 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return ExitCode.USAGE
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
     except DrafterError as exc:
         _stderr(exc.render())
         return int(exc.exit_code)
     except KeyboardInterrupt:
         _stderr("已中断。")
         return 130
+    except BrokenPipeError:  # `drafter check … | head -1`: the reader has gone, stop quietly
+        _silence_stdout()
+        return 141  # 128 + SIGPIPE, as other tools report a closed pipe
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, the interpreter's final flush must not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

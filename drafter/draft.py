@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import DrafterError
-from drafter.files import write_atomic
+from drafter.files import refuse_target, write_atomic
 from drafter.formats.docx_writer import write_docx
 from drafter.formats.style_file import load_style
 from drafter.formats.text_writer import write_markdown, write_text
@@ -86,10 +86,10 @@ def draft_file(
         from drafter.formats.pdf import soffice
 
         soffice()  # say it before any work when LibreOffice is missing
-    if output.resolve() == facts_path.resolve():
-        raise DrafterError("输出文件不能是事实文件本身", hint="用 -o 指定另一个文件名。")
-    if output.exists() and not force:  # say so before any work, and write nothing
-        raise DrafterError(f"输出文件已存在：{output}", hint="换一个文件名，或加 --force 覆盖。")
+    inputs = [facts_path, *(template_dirs or [])]
+    if Path(style).suffix:
+        inputs.append(Path(style))
+    refuse_target(output, force, inputs)  # say so before any work, and write nothing
     facts = read_facts(facts_path)
     result = draft_document(facts, today, template_dirs)
     frame_ = None
@@ -99,5 +99,5 @@ def draft_file(
         frame_, warnings = official_frame(facts, today or dt.date.today())
         result.warnings += warnings
     data = render_bytes(result, fmt, style, facts.meta.issuer, frame_)
-    write_atomic(output, data, force=force)
+    write_atomic(output, data, force=force, inputs=inputs)
     return result

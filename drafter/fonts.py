@@ -13,7 +13,8 @@ import sys
 
 from drafter.models.style import Style
 
-_REGISTRY_SUFFIX = re.compile(r"\s*\((TrueType|OpenType|All res)\)\s*$", re.I)
+# (?<!\s): a run of spaces is tried once from its start, not from each space (linear)
+_REGISTRY_SUFFIX = re.compile(r"(?<!\s)\s*\((TrueType|OpenType|All res)\)\s*$", re.I)
 
 
 def families_from_fc_list(output: str) -> set[str]:

@@ -75,11 +75,12 @@ def structure_model() -> StructureModel | None:
     return default_model()
 
 
-def save(path: Path, data: bytes, force: bool = False) -> None:
-    """Write a file the way every verb does: atomically, never over an input or by accident."""
+def save(path: Path, data: bytes, force: bool = False, inputs: tuple[Path, ...] = ()) -> None:
+    """Write a file the way every verb does: atomically, never over one of its `inputs` or an
+    existing file without `force`."""
     from drafter.files import write_atomic
 
-    write_atomic(path, data, force=force)
+    write_atomic(path, data, force=force, inputs=inputs)
 
 
 def draft(

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from drafter.control_chars import visible
 from drafter.models.catalogue import taxonomy
 from drafter.models.outline import YEAR_SOURCE_NAMES, Outline
 from drafter.models.structure import StructureModel
@@ -63,7 +64,7 @@ def outline_text(outline: Outline, show_dropped: bool = False) -> str:
         lines += [f"  {d.line:>4}  {d.kind}  {d.text}" for d in dropped]
     elif dropped:
         lines += ["", f"丢弃了 {len(dropped)} 行网页杂项（--show-dropped 列出）"]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines)) + "\n"  # titles are the report's text: no escapes
 
 
 def learn_report(model: StructureModel) -> str:
@@ -76,7 +77,7 @@ def learn_report(model: StructureModel) -> str:
         )
         for seen in s.headings[:3]:
             lines.append(f"    标题例：{seen.text}（{seen.reports} 份）")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines)) + "\n"
 
 
 @contextmanager

@@ -231,8 +231,11 @@ def test_random_bytes_never_crash_the_readers(data):
             pass
     from drafter.formats.text_reader import read_text_bytes
 
-    read_text_bytes(data)
-    read_text_bytes(data, markdown=True)
+    for markdown in (False, True):
+        try:
+            read_text_bytes(data, markdown=markdown)
+        except DrafterError as exc:  # bytes that are no text in any encoding: said so
+            assert "无法识别文件的文字编码" in exc.message
     from drafter.formats.html_reader import read_html_bytes
     from drafter.formats.pdf_reader import _body_lines, paragraphs
 

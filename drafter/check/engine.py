@@ -6,17 +6,20 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from drafter.check.context import CheckContext, finding
 from drafter.check.rules import layout, numbers, patterns, previous, structure, terms, years
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, Location
 from drafter.formats.structure_file import default_model, read_model
 from drafter.models.codes import registry
+from drafter.models.document import Document
 from drafter.models.findings import SEVERITY_ORDER, Finding, ReportResult
 
 RULES = [structure, patterns, years, terms, numbers, layout, previous]
 CODES = {code: entry.severity for code, entry in registry().codes.items()}
+INTERNAL_ERROR = "内部错误"  # the mark of a bug, counted by bench/fuzz.py
 
 
 @dataclass(frozen=True)
@@ -38,30 +41,66 @@ def _model(options: Options):
     return read_model(options.model) if options.model else default_model()
 
 
-def check_file(path: Path, options: Options) -> ReportResult:
-    """One file through the shared stages (pipeline.read → pipeline.check)."""
+def load_references(options: Options) -> Document | None:
+    """The structure model and last year's report, read once before any report is checked, so
+    that a problem with either is a usage error naming that file, not a finding on each report."""
+    _model(options)
+    return _previous(options.previous) if options.previous else None
+
+
+@cache
+def _previous(path: Path) -> Document:
     from drafter import pipeline
 
     try:
-        read = pipeline.read(path, with_layout=True)
-        previous_ = pipeline.read(options.previous).document if options.previous else None
-        outline, findings = pipeline.check(
-            read.document,
-            layout=read.layout,
-            previous=previous_,
-            year=options.year,
-            style=options.style,
-            model=_model(options),
-            path=str(path),
-        )
+        return pipeline.read(path).document
     except DrafterError as exc:
-        return ReportResult(
-            path=str(path),
-            readable=False,
-            findings=[
-                finding("input-unreadable", exc.message + (f"（{exc.hint}）" if exc.hint else ""))
-            ],
+        raise DrafterError(
+            f"去年的报告无法读取：{exc.message}",
+            hint=exc.hint,
+            location=exc.location or Location(str(path)),
+        ) from None
+
+
+def unreadable(path: Path, message: str) -> ReportResult:
+    return ReportResult(
+        path=str(path), readable=False, findings=[finding("input-unreadable", message)]
+    )
+
+
+def check_file(path: Path, options: Options) -> ReportResult:
+    """One report's findings. Nothing raised while reading or checking this file stops a folder
+    run: a problem with the file becomes its `input-unreadable` finding; an unexpected exception
+    (a bug) is reported the same way with its type, so the other reports are still checked."""
+    try:
+        return _check_file(path, options)
+    except DrafterError as exc:
+        return unreadable(path, exc.message + (f"（{exc.hint}）" if exc.hint else ""))
+    except RecursionError:
+        return unreadable(path, "文档嵌套过深，无法读取（可能已损坏或被恶意构造）")
+    except MemoryError:
+        return unreadable(path, "文档过大，读取时内存不足")
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the folder
+        return unreadable(
+            path,
+            f"{INTERNAL_ERROR}（{type(exc).__name__}），已跳过此文件；请把该文件报告给维护者。",
         )
+
+
+def _check_file(path: Path, options: Options) -> ReportResult:
+    """One file through the shared stages (pipeline.read → pipeline.check)."""
+    from drafter import pipeline
+
+    read = pipeline.read(path, with_layout=True)
+    outline, findings = pipeline.check(
+        read.document,
+        layout=read.layout,
+        previous=load_references(options),
+        year=options.year,
+        style=options.style,
+        model=_model(options),
+        path=str(path),
+    )
     return ReportResult(
         path=str(path),
         title=outline.title,

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import TextIO
 
+from drafter.control_chars import visible
 from drafter.models.catalogue import taxonomy
 from drafter.models.findings import SEVERITY_LABELS, ReportResult
 
@@ -77,7 +78,7 @@ def report_text(r: ReportResult) -> str:
             out.append(f"     {f'第{f.line}行 ' if f.line else ''}[{f.code}] {f.message}")
             if f.excerpt:
                 out.append(f"         「{f.excerpt}」")
-    return "\n".join(out) + "\n\n"
+    return visible("\n".join(out)) + "\n\n"  # report text may carry terminal escapes
 
 
 class Output:

@@ -8,12 +8,35 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from drafter.control_chars import xml_safe
+from drafter.errors import DrafterError, Location
+from drafter.formats.zip_limits import check_package
 from drafter.models.findings import SEVERITY_LABELS, ReportResult
 
 AUTHOR = "drafter 检查"
 
 
-def annotate(data: bytes, result: ReportResult) -> bytes:
+def annotate(data: bytes, result: ReportResult, path: str = "<docx>") -> bytes:
+    """The annotated copy's bytes. python-docx unzips every part, so the zip caps are checked
+    first; whatever python-docx raises on a package it cannot handle (no [Content_Types].xml,
+    a broken relationship) is a message naming the file."""
+    check_package(data, path)
+    try:
+        return _annotate(data, result)
+    except (RecursionError, MemoryError) as exc:
+        raise DrafterError(
+            f"无法写入批注：文档过大或嵌套过深（{type(exc).__name__}）",
+            location=Location(path),
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - python-docx raises anything on a broken package
+        raise DrafterError(
+            f"无法在这份文档中写入批注（{type(exc).__name__}）",
+            hint="文档的结构不完整；请用 Word/WPS 打开后另存为 .docx，再加 --annotate。",
+            location=Location(path),
+        ) from None
+
+
+def _annotate(data: bytes, result: ReportResult) -> bytes:
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
     # paragraph numbers count every w:p in the body, as the reader does
@@ -28,7 +51,7 @@ def annotate(data: bytes, result: ReportResult) -> bytes:
             target.add_run(" ")
         document.add_comment(
             target.runs,
-            text=f"【{SEVERITY_LABELS[f.severity]}】{f.message}（{f.code}）",
+            text=xml_safe(f"【{SEVERITY_LABELS[f.severity]}】{f.message}（{f.code}）"),
             author=AUTHOR,
             initials="DR",
         )

@@ -6,9 +6,7 @@ loaded, and no part is decompressed past a fixed cap."""
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 
 from lxml import etree
@@ -23,6 +21,7 @@ from drafter.formats.own_marks import (
     record_headings,
     split_known_number,
 )
+from drafter.formats.zip_limits import LimitedZip
 from drafter.models.document import Document, Paragraph
 from drafter.models.layout import Layout, ParagraphLook, RunLook
 from drafter.reading.parser import normalize_line, parse_lines, split_heading, split_number
@@ -34,18 +33,23 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # which are read after the paragraph that anchors them.
 NOT_OWN_TEXT = {f"{W}del", f"{W}moveFrom", f"{MC}Fallback", f"{W}p"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, .wps, and encrypted .docx
-MAX_PART_BYTES = 64 * 1024 * 1024  # a real report's document.xml is well under 5 MB
+INTEGER = re.compile(r"-?[0-9]{1,9}\Z")
 HEADING_STYLE = re.compile(r"^(heading|标题)\s*(\d)$", re.I)
 PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
 )
 
 
+def _int(value: str | None) -> int | None:
+    """An attribute's integer: ASCII digits only (「²」 is a digit to str.isdigit), sane size."""
+    return int(value) if value and INTEGER.match(value) else None
+
+
 def _fail(path: str, message: str, hint: str) -> DrafterError:
     return DrafterError(message, hint=hint, location=Location(path))
 
 
-def open_package(data: bytes, path: str) -> zipfile.ZipFile:
+def open_package(data: bytes, path: str) -> LimitedZip:
     if data.startswith(OLE_MAGIC):
         raise _fail(
             path,
@@ -54,35 +58,14 @@ def open_package(data: bytes, path: str) -> zipfile.ZipFile:
         )
     if not data:
         raise _fail(path, "文件是空的", "确认文件已完整保存。")
-    try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise _fail(
-            path,
-            "不是有效的 .docx 文件（文件损坏、不完整或不是 Word 文档）",
-            "请用 Word/WPS 打开后重新保存为 .docx。",
-        ) from None
+    return LimitedZip(data, path)
 
 
-def read_part(package: zipfile.ZipFile, name: str, path: str) -> etree._Element | None:
-    """Parse one XML part with a hard cap on what is decompressed (zip bombs)."""
-    try:
-        info = package.getinfo(name)
-    except KeyError:
+def read_part(package: LimitedZip, name: str, path: str) -> etree._Element | None:
+    """Parse one XML part, decompressed within the caps of `zip_limits` (zip bombs)."""
+    raw = package.read(name)
+    if raw is None:
         return None
-    if info.file_size > MAX_PART_BYTES:
-        raise _fail(
-            path,
-            f"文档部件 {name} 过大（{info.file_size} 字节）",
-            "文件可能已损坏或被构造为压缩炸弹。",
-        )
-    try:
-        with package.open(info) as handle:
-            raw = handle.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise _fail(path, f"无法解压文档部件 {name}：{exc}", "文件可能已损坏或加密。") from None
-    if len(raw) > MAX_PART_BYTES:
-        raise _fail(path, f"文档部件 {name} 解压后过大", "文件可能已损坏或被构造为压缩炸弹。")
     try:
         return etree.fromstring(raw, PARSER)
     except etree.XMLSyntaxError as exc:
@@ -101,8 +84,8 @@ def _style_levels(styles: etree._Element | None) -> dict[str, int]:
         outline = style.find(f"{W}pPr/{W}outlineLvl")
         name = style.find(f"{W}name")
         match = HEADING_STYLE.match(name.get(f"{W}val", "")) if name is not None else None
-        if outline is not None and (outline.get(f"{W}val") or "").isdigit():
-            level = int(outline.get(f"{W}val")) + 1
+        if outline is not None and _int(outline.get(f"{W}val")) is not None:
+            level = _int(outline.get(f"{W}val")) + 1
         elif match:
             level = int(match.group(2))
         else:
@@ -248,12 +231,11 @@ STYLES_CACHE: dict[tuple[int, int], _Styles] = {}
 STYLES_CACHE_SIZE = 16
 
 
-def _styles_of(package: zipfile.ZipFile, path: str) -> _Styles:
+def _styles_of(package: LimitedZip, path: str) -> _Styles:
     """Reports from one office share one template: styles.xml is parsed once per distinct part
     (keyed by its CRC and size); python-docx's own is 350 KB, about 5 ms to parse."""
-    try:
-        info = package.getinfo("word/styles.xml")
-    except KeyError:
+    info = package.info("word/styles.xml")
+    if info is None:
         return _Styles(None)
     key = (info.CRC, info.file_size)
     if key not in STYLES_CACHE:
@@ -271,8 +253,8 @@ def paragraph_texts(package: DocxPackage) -> list[tuple[int, str, int | None]]:
         level = None
         outline = p.find(f"{W}pPr/{W}outlineLvl")
         style = p.find(f"{W}pPr/{W}pStyle")
-        if outline is not None and (outline.get(f"{W}val") or "").isdigit():
-            level = int(outline.get(f"{W}val")) + 1
+        if outline is not None and _int(outline.get(f"{W}val")) is not None:
+            level = _int(outline.get(f"{W}val")) + 1
         elif style is not None:
             level = style_levels.get(style.get(f"{W}val", ""))
         for text in _paragraph_lines(p):
@@ -350,7 +332,7 @@ def _run_look(run: etree._Element, inherited: tuple[str | None, ...], styles: _S
     size = styles.first([rpr], f"{W}sz", "val") or inherited[1]
     text = "".join(t.text or "" for t in run.iter(f"{W}t"))
     return RunLook(
-        text=text, east_asia=east_asia, size_pt=int(size) / 2 if size and size.isdigit() else None
+        text=text, east_asia=east_asia, size_pt=_int(size) / 2 if _int(size) is not None else None
     )
 
 
@@ -362,14 +344,14 @@ def read_layout(package: DocxPackage) -> Layout:
     sect = body.find(f"{W}sectPr") if body is not None else None
     if sect is not None:
         size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
-        if size is not None and (size.get(f"{W}w") or "").isdigit():
-            layout.page_width_mm = round(int(size.get(f"{W}w")) / TWIPS_PER_MM, 1)
-            layout.page_height_mm = round(int(size.get(f"{W}h") or 0) / TWIPS_PER_MM, 1)
+        if size is not None and _int(size.get(f"{W}w")) is not None:
+            layout.page_width_mm = round(_int(size.get(f"{W}w")) / TWIPS_PER_MM, 1)
+            layout.page_height_mm = round((_int(size.get(f"{W}h")) or 0) / TWIPS_PER_MM, 1)
         if margins is not None:
             for side in ("top", "bottom", "left", "right"):
                 value = margins.get(f"{W}{side}")
-                if value and value.lstrip("-").isdigit():
-                    layout.margins_mm[side] = round(int(value) / TWIPS_PER_MM, 1)
+                if _int(value) is not None:
+                    layout.margins_mm[side] = round(_int(value) / TWIPS_PER_MM, 1)
     for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
         ppr = p.find(f"{W}pPr")
         style = ppr.find(f"{W}pStyle") if ppr is not None else None
@@ -379,7 +361,7 @@ def read_layout(package: DocxPackage) -> Layout:
         layout.paragraphs[number] = ParagraphLook(
             number=number,
             runs=[_run_look(r, inherited, styles) for r in p.iter(f"{W}r")],
-            line_twips=int(line) if line and line.lstrip("-").isdigit() else None,
+            line_twips=_int(line),
             line_rule=rule or ("auto" if line else None),
         )
     for name in package.zip.namelist():

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from drafter.control_chars import core_property, xml_safe
 from drafter.formats.own_marks import PROPERTY, STYLE_PREFIX, dumps, record_of
 from drafter.models.document import Document, Paragraph
 from drafter.models.style import Font, Style
@@ -143,8 +144,8 @@ class DocxWriter:
         self._record(document)
 
         props = doc.core_properties
-        props.title = document.title_text or ""
-        props.author = author or (document.signers[0] if document.signers else "")
+        props.title = core_property(document.title_text or "")
+        props.author = core_property(author or (document.signers[0] if document.signers else ""))
         props.last_modified_by = props.author
         props.language = "zh-CN"
         props.comments = "由 drafter 生成"
@@ -190,7 +191,7 @@ class DocxWriter:
             el.set(qn("w:val"), str(round(font.size_pt * 2)))
 
     def _run(self, paragraph: DocxParagraph, text: str, font: Font, condense: bool = True):
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_safe(text))
         rpr = run._r.get_or_add_rPr()
         self._set_fonts(rpr, font)
         run.font.size = Pt(font.size_pt)

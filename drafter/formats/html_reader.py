@@ -35,7 +35,8 @@ PROSE_CHARS = 25  # running text is this long and has sentence punctuation; menu
 PROSE_MARKS = "，。；"  # metadata and footers have neither
 MAX_LINK_SHARE = 0.5  # lines mostly made of links are lists of other pages
 CONTENT_SHARE = 0.85  # the content block holds at least this share of the page's prose
-TITLE_SEPARATORS = re.compile(r"\s*[_|–—-]{1,2}\s*")  # 「报告标题_某某县人民政府」
+# 「报告标题_某某县人民政府」; (?<!\s): a run of spaces is tried once (linear)
+TITLE_SEPARATORS = re.compile(r"(?<!\s)\s*[_|–—-]{1,2}\s*")
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 CJK = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"

@@ -27,9 +27,10 @@ from drafter.models.document import Document
 from drafter.reading.parser import normalize_line, parse_lines, split_heading
 
 TIMEOUT_SECONDS = 120
+# possessive \s*+ (spaces never given back): a line of spaces is not tried in n² ways
 PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]*\s*\d{1,3}\s*[-—–－]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+    r"^\s*+(?:[-—–－]*\s*+\d{1,3}\s*+[-—–－]*|第\s*+\d+\s*+页(?:\s*+[，,/]?\s*+共\s*+\d+\s*+页)?"
+    r"|\d{1,4}\s*+/\s*+\d{1,4})\s*+$"
 )
 CJK = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
 # pdftotext puts a space where the font changes between Chinese and digits/Latin (「学法 12 次」);

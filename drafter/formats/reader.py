@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from drafter.errors import DrafterError, Location
+from drafter.files import read_input
 from drafter.formats.docx_reader import OLE_MAGIC, DocxPackage
 from drafter.formats.html_reader import read_html_bytes
 from drafter.formats.office_convert import KINDS as OFFICE_KINDS
@@ -62,18 +63,7 @@ def _read(path: Path, with_layout: bool) -> tuple[Document, Layout | None]:
             hint="先用 drafter draft 起草为 .docx 再检查；事实文件中的错误在起草时就会指出。",
             location=Location(str(path)),
         )
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise DrafterError("文件过大，不像一份报告", location=Location(str(path)))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DrafterError(f"找不到文件：{path}", hint="检查路径是否正确。") from None
-    except IsADirectoryError:
-        raise DrafterError(
-            f"这是一个文件夹：{path}", hint="给出文件，或使用支持文件夹的命令。"
-        ) from None
-    except OSError as exc:
-        raise DrafterError(f"无法读取文件：{exc.strerror}", location=Location(str(path))) from None
+    data = read_input(path, MAX_FILE_BYTES)
     kind = sniff(data, suffix)
     if kind is None:
         raise DrafterError(
@@ -90,7 +80,7 @@ def _read(path: Path, with_layout: bool) -> tuple[Document, Layout | None]:
         return read_html_bytes(data), None
     if kind in OFFICE_KINDS:
         return DocxPackage(convert_to_docx(data, kind, str(path)), str(path)).document(), None
-    return read_text_bytes(data, markdown=kind == ".md"), None
+    return read_text_bytes(data, markdown=kind == ".md", path=str(path)), None
 
 
 def sniff(data: bytes, suffix: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -25,10 +26,21 @@ def dumps(model: StructureModel) -> str:
     return HEADER + dump_yaml(model.model_dump(mode="json"))
 
 
-def write_model(model: StructureModel, path: Path, force: bool = False) -> None:
+def write_model(
+    model: StructureModel, path: Path, force: bool = False, inputs: Iterable[Path] = ()
+) -> None:
     """A file this command generated may be replaced; anything else needs --force."""
-    ours = path.exists() and path.read_text(encoding="utf-8", errors="replace").startswith(HEADER)
-    write_atomic(path, dumps(model).encode("utf-8"), force=force or ours)
+    write_atomic(path, dumps(model).encode("utf-8"), force=force or _ours(path), inputs=inputs)
+
+
+def _ours(path: Path) -> bool:
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(HEADER.encode("utf-8"))) == HEADER.encode("utf-8")
+    except OSError:
+        return False
 
 
 @cache
@@ -38,6 +50,10 @@ def read_model(path: Path) -> StructureModel:
     except OSError as exc:
         raise DrafterError(
             f"无法读取结构模型：{exc.strerror}", location=Location(str(path))
+        ) from None
+    except UnicodeDecodeError:
+        raise DrafterError(
+            "结构模型不是 UTF-8 编码的 YAML 文件", location=Location(str(path))
         ) from None
     try:
         return StructureModel.model_validate(data)

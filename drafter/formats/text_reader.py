@@ -1,11 +1,12 @@
-"""Plain text and Markdown reports → `Document`. Text arrives as UTF-8, GB18030/GBK or UTF-16,
-with or without a BOM."""
+"""Plain text and Markdown reports → `Document`. Text arrives as UTF-8, GB18030/GBK, Big5, UTF-16
+or UTF-32, with or without a BOM."""
 
 from __future__ import annotations
 
 import codecs
 import re
 
+from drafter.errors import DrafterError, Location
 from drafter.formats.own_marks import (
     apply_record,
     md_record,
@@ -15,40 +16,100 @@ from drafter.formats.own_marks import (
 from drafter.models.document import Document, Paragraph
 from drafter.reading.parser import parse_text, split_number
 
-BOMS = [
+BOMS = [  # UTF-32 first: its little-endian BOM begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
+# what a report saved without UTF-8 arrives in: mainland GBK/GB18030, Taiwan/HK Big5, and the
+# "Unicode" of Windows Notepad (UTF-16) or of some exporters (UTF-32), without a BOM
+LEGACY = ["gb18030", "big5", "utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+DETECT_SAMPLE = 256 * 1024
 MARKDOWN_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-MARKDOWN_BREAK = re.compile(r"\s{2,}$|\\$")
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding). Never raises: undecodable bytes become U+FFFD under GB18030."""
+    """(text, encoding), never raising: bytes no encoding fits are read as GB18030 with U+FFFD
+    (for sniffing and for formats that carry their own text, such as saved web pages)."""
+    encoding = encoding_of(data)
+    if encoding is None:
+        return data.decode("gb18030", errors="replace"), "gb18030"
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def decode_report(data: bytes, path: str | None = None) -> tuple[str, str]:
+    """As `decode`, but a text report that is no text in any encoding is refused with a
+    message instead of being read as garbage (and reported as missing every content)."""
+    encoding = encoding_of(data)
+    if encoding is None:
+        raise DrafterError(
+            "无法识别文件的文字编码（不是 UTF-8、GBK/GB18030、Big5、UTF-16 或 UTF-32）",
+            hint="请用记事本或 WPS 打开后另存为 UTF-8 编码的 .txt。",
+            location=Location(path) if path else None,
+        )
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def encoding_of(data: bytes) -> str | None:
+    """A BOM, else UTF-8, else NUL-byte patterns (UTF-16/32 beside ASCII), else UTF-8 with a
+    little damage, else a detector over the legacy encodings; None when none fits."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), encoding
-    if b"\x00" in data[:20000]:  # text never holds NUL bytes; UTF-16 without a BOM does
-        encoding = _utf16_order(data)
-        if encoding:
-            return data.decode(encoding, errors="replace"), encoding
+            return encoding
     try:
-        return data.decode("utf-8"), "utf-8"
+        data.decode("utf-8")
+        return "utf-8"
     except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace"), "gb18030"
+        pass
+    return _by_nul_bytes(data) or _mostly_utf8(data) or _detect(data)
 
 
-def _utf16_order(data: bytes) -> str | None:
-    """Chinese UTF-16 has NULs only beside ASCII characters; line breaks and digits show which
-    byte of each pair is the NUL."""
-    sample = data[: len(data) - len(data) % 2][:20000]
-    low_nul = sample[1::2].count(0)  # ASCII in little-endian: 'a\x00'
-    high_nul = sample[0::2].count(0)
+def _by_nul_bytes(data: bytes) -> str | None:
+    """Chinese UTF-16 has NULs only beside ASCII characters, UTF-32 in every character; line
+    breaks and digits show which bytes of each unit are the NULs."""
+    sample = data[:20000]
+    if b"\x00" not in sample:
+        return None
+    quads = sample[: len(sample) - len(sample) % 4]
+    if quads and quads[3::4].count(0) == len(quads) // 4:
+        return "utf-32-le"
+    if quads and quads[0::4].count(0) == len(quads) // 4:
+        return "utf-32-be"
+    pairs = sample[: len(sample) - len(sample) % 2]
+    breaks = list(zip(pairs[0::2], pairs[1::2], strict=True))
+    le_breaks, be_breaks = breaks.count((10, 0)), breaks.count((0, 10))
+    if le_breaks != be_breaks:  # U+0A00 is rare, while U+4E00 「一」 has a NUL byte too
+        return "utf-16-le" if le_breaks > be_breaks else "utf-16-be"
+    low_nul = pairs[1::2].count(0)  # ASCII in little-endian: 'a\x00'
+    high_nul = pairs[0::2].count(0)
     if low_nul == high_nul:
         return None
     return "utf-16-le" if low_nul > high_nul else "utf-16-be"
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few damaged bytes (a bad download, a flipped bit) is still UTF-8: read it
+    with U+FFFD in place of the damage. A GBK or Big5 file fails on almost every character."""
+    sample = data[:DETECT_SAMPLE]
+    text = sample.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - sample.count("\ufffd".encode())
+    return "utf-8" if damaged <= max(8, len(text) // 1000) else None
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:DETECT_SAMPLE], cp_isolation=LEGACY).best()
+    if best is not None:
+        return best.encoding
+    try:  # the detector declines some short texts that are plainly GB18030
+        data[:DETECT_SAMPLE].decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError:
+        return None
 
 
 def markdown_to_text(text: str) -> str:
@@ -57,7 +118,7 @@ def markdown_to_text(text: str) -> str:
     for line in text.splitlines():
         if line.strip() in {"---", "***", "___"}:
             continue
-        line = MARKDOWN_BREAK.sub("", line)
+        line = _without_break(line)
         # a list dash before a lost number (「- 坚持党的领导」) is the noise the outline expects
         if not re.match(r"^\s{0,3}-\s+\S", line):
             line = MARKDOWN_PREFIX.sub("", line)
@@ -65,8 +126,17 @@ def markdown_to_text(text: str) -> str:
     return "\n".join(lines)
 
 
-def read_text_bytes(data: bytes, markdown: bool = False) -> Document:
-    text, _ = decode(data)
+def _without_break(line: str) -> str:
+    """A Markdown hard break (two trailing spaces, or a trailing backslash) removed; plain
+    string operations, since the regex `\\s{2,}$` is quadratic on long runs of spaces."""
+    stripped = line.rstrip()
+    if len(line) - len(stripped) >= 2:
+        return stripped
+    return line[:-1] if line.endswith("\\") else line
+
+
+def read_text_bytes(data: bytes, markdown: bool = False, path: str | None = None) -> Document:
+    text, _ = decode_report(data, path)
     if markdown:
         first, _, rest = text.lstrip("\ufeff").partition("\n")
         record = md_record(first)

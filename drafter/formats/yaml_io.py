@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import reprlib
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -17,6 +18,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from drafter.errors import DrafterError, Location
+from drafter.files import decode_utf8, read_input
 from drafter.models.facts import Facts, FieldProblem, short_label
 
 Path_ = tuple[str | int, ...]
@@ -64,26 +66,16 @@ HINTS = {
     "greater_than_equal": "计数和金额不能为负数。",
     "less_than_equal": "百分比写 0 到 100 之间的数，如 98.5。",
 }
+MAX_FACTS_BYTES = 16 * 1024 * 1024  # a long facts file is about 50 KB
+MAX_NODES = 200_000  # a long facts file has ~2,000; aliases can make a few lines mean 10^9
+MAX_DEPTH = 60  # the facts model is 7 levels deep
 
 
 def read_facts(path: Path) -> Facts:
     """Load and validate a facts file. Raises `DrafterError` naming file, line and field."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DrafterError(
-            f"找不到事实文件：{path}", hint="检查路径，或用 `drafter new` 新建。"
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise DrafterError(
-            f"事实文件不是 UTF-8 编码（第 {exc.start} 字节处）",
-            hint="请用 UTF-8 保存该文件。",
-            location=Location(str(path)),
-        ) from None
-    except OSError as exc:
-        raise DrafterError(
-            f"无法读取事实文件：{exc.strerror}", location=Location(str(path))
-        ) from None
+    if not path.exists() and not path.is_symlink():
+        raise DrafterError(f"找不到事实文件：{path}", hint="检查路径，或用 `drafter new` 新建。")
+    text = decode_utf8(read_input(path, MAX_FACTS_BYTES, "事实文件"), path, "事实文件")
     return parse_facts(text, str(path))
 
 
@@ -107,7 +99,9 @@ def load_yaml(text: str, filename: str, lines: bool = True) -> Any:
     yaml = YAML(typ="rt" if lines else "safe")
     yaml.Constructor = _RoundTrip if lines else _Safe
     try:
-        return yaml.load(text)
+        data = yaml.load(text)
+    except RecursionError:
+        raise _too_deep(filename) from None
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         raise DrafterError(
@@ -131,6 +125,46 @@ def load_yaml(text: str, filename: str, lines: bool = True) -> Any:
         ) from None
     except YAMLError as exc:
         raise DrafterError(f"YAML 无法解析：{exc}", location=Location(filename)) from None
+    _check_size(data, filename)
+    return data
+
+
+def _too_deep(filename: str) -> DrafterError:
+    return DrafterError(
+        f"嵌套层次过深（超过 {MAX_DEPTH} 层）",
+        hint="事实文件只有几层缩进；检查是否有成串的括号或缩进错乱。",
+        location=Location(filename),
+    )
+
+
+def _check_size(data: Any, filename: str) -> None:
+    """Refuse what no facts file needs before anything walks it: nesting past MAX_DEPTH, and
+    more than MAX_NODES values once aliases are expanded (the "billion laughs" of YAML). Shared
+    nodes are counted once per reference without being expanded; the walk is iterative."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, int, bool]] = [(data, 0, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _too_deep(filename)
+        children = (
+            list(node.values())
+            if isinstance(node, dict)
+            else node
+            if isinstance(node, list)
+            else []
+        )
+        if done:
+            sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if sizes[id(node)] > MAX_NODES:
+                raise DrafterError(
+                    "事实文件展开后过大（可能是大量互相引用的 YAML 别名 *name）",
+                    hint="事实文件不需要别名（&name / *name），请直接写出内容。",
+                    location=Location(filename),
+                )
+        elif id(node) not in sizes and children:
+            stack.append((node, depth, True))
+            stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
 
 
 def parse_facts(text: str, filename: str = "<facts>") -> Facts:
@@ -162,12 +196,30 @@ def translate_errors(exc: ValidationError, data: Any, filename: str) -> list[Dra
     return list(by_field.values())
 
 
+def _key_path(loc: tuple[str | int, ...], data: Any) -> Path_:
+    """pydantic's error location without the union members it adds ('int', 'Count', …): a
+    part is a key when the data has it (a capitalised typo such as 'Measures' is a key)."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif _is_union_tag(part):
+            continue
+        else:
+            node = None
+        out.append(part)
+    return tuple(out)
+
+
 def problem_paths(exc: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
     """(field path, Chinese message) for each problem: what a form shows beside its field."""
     out = {}
     for err in exc.errors():
         problem = _translate(err, None, "")
-        loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+        loc = _key_path(err["loc"], None)
         error = (err.get("ctx") or {}).get("error")
         if isinstance(error, FieldProblem):
             loc = (*loc, error.field)
@@ -178,7 +230,7 @@ def problem_paths(exc: ValidationError) -> list[tuple[tuple[str | int, ...], str
 
 
 def _translate(err: dict[str, Any], data: Any, filename: str) -> DrafterError:
-    loc: Path_ = tuple(p for p in err["loc"] if not _is_union_tag(p))
+    loc = _key_path(err["loc"], data)
     if (
         loc
         and loc[-1] == "value"
@@ -195,7 +247,7 @@ def _translate(err: dict[str, Any], data: Any, filename: str) -> DrafterError:
         message, hint = str(error), None
     else:
         template = MESSAGES.get(err["type"], err["msg"])
-        ctx = {**(err.get("ctx") or {}), "input": err.get("input")}
+        ctx = {**(err.get("ctx") or {}), "input": _Brief(err.get("input"))}
         try:
             message = template.format(**ctx)
         except (KeyError, IndexError, ValueError):
@@ -203,9 +255,11 @@ def _translate(err: dict[str, Any], data: Any, filename: str) -> DrafterError:
         hint = HINTS.get(err["type"])
         if err["type"] == "greater_than_equal" and ctx.get("ge") != 0:
             hint = None
+        if err["type"] == "less_than_equal" and ctx.get("le") != 100:
+            hint = "核对这个数：数值超出合理范围。"
         if err["type"] == "literal_error":
             message = message.replace(" or ", "、").replace(", ", "、")
-        if err["type"] == "extra_forbidden":
+        if err["type"] == "extra_forbidden" and loc:
             message = f"不认识的字段“{loc[-1]}”"
             hint = _did_you_mean(loc) or hint
     field = _dotted(loc)
@@ -213,6 +267,23 @@ def _translate(err: dict[str, Any], data: Any, filename: str) -> DrafterError:
     if label:
         field = f"{field}（{label}）"
     return DrafterError(message, hint=hint, location=Location(filename, line_of(data, loc), field))
+
+
+class _Brief:
+    """A wrong value quoted in a message: at most a line, whatever the YAML expanded to."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return _BRIEF.repr(self.value)
+
+    def __str__(self) -> str:
+        return self.value if isinstance(self.value, str) and len(self.value) < 80 else repr(self)
+
+
+_BRIEF = reprlib.Repr()
+_BRIEF.maxstring, _BRIEF.maxother, _BRIEF.maxlevel = 80, 80, 3
 
 
 def _node_at(data: Any, loc: Path_) -> Any:
@@ -252,13 +323,16 @@ def line_of(data: Any, loc: Path_) -> int | None:
     line = None
     node = data
     for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            line = node.lc.key(part)[0] + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-            line = node.lc.item(part)[0] + 1
-            node = node[part]
-        else:
+        try:
+            if isinstance(node, CommentedMap) and part in node:
+                line = node.lc.key(part)[0] + 1
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+                line = node.lc.item(part)[0] + 1
+                node = node[part]
+            else:
+                break
+        except (TypeError, KeyError, IndexError, AttributeError):  # e.g. an !!omap value
             break
     if line is None and isinstance(data, CommentedMap):
         return 1

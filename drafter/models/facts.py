@@ -154,7 +154,11 @@ def _number(ge: float, le: float | None = None) -> Any:
     ]
 
 
-OptionalNumber = _number(ge=0)
+# no county counts a trillion cases or spends a quadrillion yuan; the bounds also keep 10^40
+# and .inf out of the number formatting
+MAX_COUNT = 10**12
+MAX_AMOUNT = 10**15
+OptionalNumber = _number(ge=0, le=MAX_AMOUNT)
 
 
 class Figure(_Model):
@@ -193,8 +197,12 @@ class Highlight(Item):
 
 
 class Count(_Model):
-    value: StrictInt | None = Field(default=None, ge=0, description="本年数值（空着不写入报告）")
-    previous: StrictInt | None = Field(default=None, ge=0, description="上年数值（用于同比）")
+    value: StrictInt | None = Field(
+        default=None, ge=0, le=MAX_COUNT, description="本年数值（空着不写入报告）"
+    )
+    previous: StrictInt | None = Field(
+        default=None, ge=0, le=MAX_COUNT, description="上年数值（用于同比）"
+    )
 
 
 class Amount(_Model):

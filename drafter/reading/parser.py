@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from drafter.control_chars import xml_safe
 from drafter.models.document import Document, Dropped, Paragraph
 from drafter.models.language import frame
 from drafter.models.reading_rules import compiled, fold, noise_rules, reading_rules
@@ -91,7 +92,8 @@ def cn_to_int(text: str) -> int | None:
 
 def normalize_line(line: str) -> str:
     """Spaces and half-width punctuation as real texts carry them → the forms reports use."""
-    line = line.replace("\u00a0", " ").replace("\u3000", " ").replace("\ufeff", "").strip()
+    line = xml_safe(line.replace("\u00a0", " ").replace("\u3000", " ").replace("\ufeff", ""))
+    line = line.strip()
     line = _HALF_PUNCT.sub(lambda m: _FULL[m.group(1) or m.group(2)], line)
     line = line.replace("(", "（").replace(")", "）")  # (str.translate is ~10× slower here)
     for trim in _trims():
@@ -145,7 +147,7 @@ def is_date(line: str) -> bool:
 
 def _is_title_like(line: str) -> bool:
     return (
-        len(line) <= MAX_HEADING
+        0 < len(line) <= MAX_HEADING  # an empty line (none below the title) is no title
         and line[-1] not in SENTENCE_END + "，：、"
         and split_heading(line) is None
         and not is_date(line)

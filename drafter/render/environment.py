@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
@@ -21,6 +21,7 @@ from drafter.cache import template_cache
 from drafter.errors import DrafterError, Location
 from drafter.render.filters import FILTERS
 from drafter.render.markup import PARAGRAPH_BREAK
+from drafter.render.sandbox import BoundedSandbox, BudgetExceeded, ConfinedLoader, generate
 from drafter.resources import templates_dir
 
 MARKER_START = re.compile(r"^([ \t]*@[a-z]+)", re.M)
@@ -69,8 +70,8 @@ def make_environment(extra_dirs: list[Path] | None = None) -> SandboxedEnvironme
 @cache
 def _environment(extra_dirs: tuple[str, ...]) -> SandboxedEnvironment:
     search = [*extra_dirs, str(templates_dir() / "report")]
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(search, encoding="utf-8"),
+    env = BoundedSandbox(
+        loader=ConfinedLoader(search, encoding="utf-8"),
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -88,27 +89,40 @@ def _environment(extra_dirs: tuple[str, ...]) -> SandboxedEnvironment:
 def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
     """Render a template; any template failure becomes a `DrafterError` naming the template line."""
     try:
-        return env.get_template(name).render(context)
+        return generate(env.get_template(name), context)
     except TemplateSyntaxError as exc:
         raise DrafterError(
             f"模板语法错误：{exc.message}",
             hint="检查模板中的 {{ }} 与 {% %} 是否配对。",
             location=Location(exc.filename or exc.name or name, exc.lineno),
         ) from None
-    except UndefinedError as exc:
-        raise DrafterError(
-            f"模板引用了不存在的事实：{exc.message}",
-            hint="在事实文件中补充该字段，或修改模板。",
-            location=_template_location(exc, name),
-        ) from None
-    except SecurityError as exc:
-        raise DrafterError(
-            f"模板试图访问不允许的内容：{exc}",
-            hint="模板只能使用事实数据和报告过滤器，不能访问 Python 内部对象。",
-            location=_template_location(exc, name),
-        ) from None
-    except TemplateError as exc:
-        raise DrafterError(f"模板出错：{exc}", location=_template_location(exc, name)) from None
+    except DrafterError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - Jinja's errors, 1/0, a filter given a wrong value…
+        message, hint = _failure(exc)
+        raise DrafterError(message, hint=hint, location=_template_location(exc, name)) from None
+
+
+# what a template failure is called, the first matching type wins
+FAILURES: list[tuple[type[BaseException], str, str | None]] = [
+    (UndefinedError, "模板引用了不存在的事实：{}", "在事实文件中补充该字段，或修改模板。"),
+    (BudgetExceeded, "模板超出限制：{}", "模板中可能有过大的循环、递归或字符串。"),
+    (
+        SecurityError,
+        "模板试图访问不允许的内容：{}",
+        "模板只能使用事实数据和报告过滤器，不能访问 Python 内部对象。",
+    ),
+    (TemplateError, "模板出错：{}", None),
+    (RecursionError, "模板递归过深（宏调用自身没有尽头？）", None),
+]
+
+
+def _failure(exc: Exception) -> tuple[str, str | None]:
+    for kind, message, hint in FAILURES:
+        if isinstance(exc, kind):
+            text = exc.message if isinstance(exc, UndefinedError) else str(exc)
+            return message.format(text), hint
+    return f"模板运行出错：{type(exc).__name__}: {exc}"[:300], "检查模板中该行的表达式。"
 
 
 def _template_location(exc: BaseException, name: str) -> Location:

@@ -16,12 +16,23 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def cn_number(n: int) -> str:
-    """Heading numbers: 1 → 一, 10 → 十, 14 → 十四, 20 → 二十, 99 → 九十九."""
-    if not 0 < n < 100:
-        raise ValueError(f"cn_number: {n} is outside 1–99")
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else f"{_DIGITS[tens]}十")
-    return head + (_DIGITS[ones] if ones else "")
+    """Heading numbers: 1 → 一, 10 → 十, 14 → 十四, 99 → 九十九, 101 → 一百零一, 110 → 一百一十;
+    from 10000 on, Arabic numerals (no report has that many items)."""
+    if n < 1:
+        raise ValueError(f"cn_number: {n} is not a positive number")
+    if n >= 10000:
+        return str(n)
+    out, zero = "", False
+    for unit, size in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        digit = n // size % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += ("" if unit == "十" and digit == 1 and not out else _DIGITS[digit]) + unit
+    return out
 
 
 def cn_date(value: dt.date) -> str:

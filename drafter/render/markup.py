@@ -20,7 +20,7 @@ from drafter.models.document import Document, Paragraph
 
 PARAGRAPH_BREAK = "\u2029"  # a line break inside user text: a new paragraph of the same kind
 MARKER = re.compile(r"^@([a-z]+)((?:[ \t]+[a-z]+=[^ \t|]*)*)[ \t]*\|[ \t]?(.*)$")
-ATTRIBUTE = re.compile(r"([a-z]+)=([^ \t|]*)")
+ATTRIBUTE = re.compile(r"(?<![a-z])([a-z]+)=([^ \t|]*)")  # one start per word: linear
 KINDS = ("title", "addressee", "heading", "text", "runin", "closing", "signer", "date")
 ATTRIBUTES = {"at", "level", "number", "section", "source"}
 HINT = "每一段以“@类别 属性=值 … | 文字”开头，类别见 report.txt.j2 开头的说明。"

@@ -83,7 +83,7 @@ class FileActions:
         try:
             drafted = pipeline.draft(self.doc.facts, self.today)
             data = pipeline.render(drafted.document, "docx", author=self.doc.facts.meta.issuer)
-            pipeline.save(path, data, force=force)
+            pipeline.save(path, data, force=force, inputs=(self.doc.path,))
         except DrafterError as exc:
             self.notify(exc.render(), severity="error", markup=False)
             return

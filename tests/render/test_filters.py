@@ -21,13 +21,21 @@ from drafter.render.filters import amount, cn_date, cn_number, percent, sentence
         (21, "二十一"),
         (35, "三十五"),
         (99, "九十九"),
+        (100, "一百"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (119, "一百一十九"),
+        (999, "九百九十九"),
+        (1010, "一千零一十"),
+        (9999, "九千九百九十九"),
+        (10000, "10000"),
     ],
 )
 def test_cn_number(n, text):
     assert cn_number(n) == text
 
 
-@pytest.mark.parametrize("n", [0, 100, -1])
+@pytest.mark.parametrize("n", [0, -1])
 def test_cn_number_out_of_range(n):
     with pytest.raises(ValueError):
         cn_number(n)

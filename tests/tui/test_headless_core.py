@@ -5,8 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
 from drafter.formats.facts_document import FactsDocument, journal_path
 from drafter.formats.yaml_io import read_facts
 from drafter.skeleton import skeleton
@@ -173,11 +171,6 @@ def test_replacing_lists_what_changes(tmp_path):
     assert any(c.startswith("不足原因：现有内容将被清空") for c in changes)
 
 
-@pytest.mark.xfail(
-    reason="drafter/files.py (the hardening engineer's) makes new files follow the umask; "
-    "the form saves through it and passes once that is on main",
-    strict=False,
-)
 def test_saved_files_follow_the_umask(tmp_path):
     import os
     import stat

@@ -70,7 +70,6 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                     match.end(),
                 )
 
-
     yield from _stale(ctx, year)
 
 
