@@ -8,9 +8,11 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from drafter import __version__
 from drafter.errors import DrafterError, ExitCode
@@ -298,8 +300,41 @@ COMMANDS: dict[str, tuple[Handler, str, str]] = {
 }
 
 
+# argparse's own messages, as a Chinese user should read them
+USAGE_MESSAGES = [
+    (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
+    (re.compile(r"unrecognized arguments: (.+)"), "无法识别的参数：{0}"),
+    (
+        re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.+)\)"),
+        "参数 {0} 的值“{1}”无效，可选：{2}",
+    ),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面需要一个值"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: '([^']*)'"), "参数 {0} 的值“{2}”无效"),
+    (
+        re.compile(r"argument (\S+): not allowed with argument (\S+)"),
+        "参数 {0} 不能和 {1} 同时使用",
+    ),
+    (re.compile(r"argument (\S+): (.+)"), "参数 {0}：{1}"),
+]
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage errors in Chinese: the usage line, 「错误：…」, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, chinese in USAGE_MESSAGES:
+            match = pattern.fullmatch(message)
+            if match:
+                message = chinese.format(*match.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(
+            ExitCode.USAGE, f"{self.prog}：错误：{message}\n提示：drafter 命令 --help 查看用法\n"
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="drafter",
         description="离线起草和检查《法治政府建设情况报告》。",
         epilog="每个命令的用法：drafter 命令 --help",

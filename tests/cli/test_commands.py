@@ -154,3 +154,22 @@ def test_every_example_drafts_cleanly(tmp_path, cli):
         result = cli("draft", example, "-o", out)
         assert result.code == 0, result.err
         assert out.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["draft"], "缺少必需的参数"),
+        (["frob"], "无效"),
+        (["check", "--year", "abc", "x.docx"], "年度应为整数"),
+        (["outline", "a.txt", "--no-such-flag"], "无法识别的参数"),
+    ],
+)
+def test_usage_errors_are_chinese_with_exit_code_2(capsys, args, expected):
+    from drafter.cli import main
+
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert expected in err and "错误：" in err
+    assert "the following arguments" not in err and "invalid choice" not in err
