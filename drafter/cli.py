@@ -179,7 +179,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from drafter.check.engine import Options, check_files, load_references
+    from drafter.batch import Options, check_files, load_references
     from drafter.check.report import Output
     from drafter.check.summary import WRITERS, summary_bytes, summary_entry
     from drafter.corpus import expand

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from drafter.check.engine import Options, check_file
+from drafter.batch import Options, check_file
 from drafter.extract import extract_file
 from drafter.formats.yaml_io import read_facts
 from tests.conftest import ROOT, SEEDS

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from drafter import pipeline
-from drafter.check.engine import Options, check_file
+from drafter.batch import Options, check_file
 from drafter.formats.docx_writer import write_docx
 from drafter.formats.style_file import load_style
 from drafter.models.codes import CodeExample, registry, severity_of

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter.check.engine import Options, check_file
+from drafter.batch import Options, check_file
 from drafter.formats.zip_limits import MAX_PART_BYTES
 from drafter.reading.parser import parse_text
 from tests.conftest import SEEDS

@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafter.check.engine import Options, check_file
+from drafter.batch import Options, check_file
 from drafter.draft import draft_document, render_bytes
 from drafter.formats.yaml_io import read_facts
 from drafter.models.calendar import calendar

@@ -12,7 +12,8 @@ import zipfile
 import lxml.etree
 import lxml.html
 
-from drafter.check.engine import CODES, Options, check_file
+from drafter.batch import Options, check_file
+from drafter.check.engine import CODES
 from drafter.check.summary import code_labels, summary_bytes, summary_entry, to_csv, to_xlsx
 from drafter.check.summary_html import page
 from drafter.models.catalogue import taxonomy

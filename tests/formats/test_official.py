@@ -10,7 +10,7 @@ import subprocess
 import docx
 from docx.oxml.ns import qn
 
-from drafter.check.engine import Options, check_file
+from drafter.batch import Options, check_file
 from tests.conftest import EXAMPLES, FONTS_CONF, require_tool
 
 EXAMPLE = EXAMPLES[0]  # county-2026 has meta.official

@@ -6,7 +6,7 @@ import datetime as dt
 
 from textual.widgets import Input, OptionList, TextArea
 
-from drafter.check.engine import Options, check_file
+from drafter.batch import Options, check_file
 from drafter.formats.facts_document import journal_path
 from drafter.formats.yaml_io import read_facts
 from drafter.tui import app as app_module

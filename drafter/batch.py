@@ -1,0 +1,128 @@
+"""`drafter check` over files: each report file through the shared stages (pipeline.read →
+pipeline.check), one file or a whole folder on both cores, one unreadable file never stopping
+the rest."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from drafter import pipeline
+from drafter.check.context import finding
+from drafter.errors import DrafterError, Location
+from drafter.formats.structure_file import default_model, read_model
+from drafter.models.document import Document
+from drafter.models.findings import ReportResult
+
+INTERNAL_ERROR = "内部错误"  # the mark of a bug, counted by bench/fuzz.py
+
+
+@dataclass(frozen=True)
+class Options:
+    year: int | None = None
+    previous: Path | None = None
+    style: str = "gbt9704"
+    model: Path | None = None
+
+
+def _model(options: Options):
+    return read_model(options.model) if options.model else default_model()
+
+
+def load_references(options: Options) -> Document | None:
+    """The structure model and last year's report, read once before any report is checked, so
+    that a problem with either is a usage error naming that file, not a finding on each report."""
+    _model(options)
+    return _previous(options.previous) if options.previous else None
+
+
+@cache
+def _previous(path: Path) -> Document:
+    try:
+        return pipeline.read(path).document
+    except DrafterError as exc:
+        raise DrafterError(
+            f"去年的报告无法读取：{exc.message}",
+            hint=exc.hint,
+            location=exc.location or Location(str(path)),
+        ) from None
+
+
+def unreadable(path: Path, message: str) -> ReportResult:
+    return ReportResult(
+        path=str(path), readable=False, findings=[finding("input-unreadable", message)]
+    )
+
+
+def check_file(path: Path, options: Options) -> ReportResult:
+    """One report's findings. Nothing raised while reading or checking this file stops a folder
+    run: a problem with the file becomes its `input-unreadable` finding; an unexpected exception
+    (a bug) is reported the same way with its type, so the other reports are still checked."""
+    try:
+        return _check_file(path, options)
+    except DrafterError as exc:
+        return unreadable(path, exc.message + (f"（{exc.hint}）" if exc.hint else ""))
+    except RecursionError:
+        return unreadable(path, "文档嵌套过深，无法读取（可能已损坏或被恶意构造）")
+    except MemoryError:
+        return unreadable(path, "文档过大，读取时内存不足")
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the folder
+        return unreadable(
+            path,
+            f"{INTERNAL_ERROR}（{type(exc).__name__}），已跳过此文件；请把该文件报告给维护者。",
+        )
+
+
+def _check_file(path: Path, options: Options) -> ReportResult:
+    """One file through the shared stages (pipeline.read → pipeline.check)."""
+    read = pipeline.read(path, with_layout=True)
+    outline, findings = pipeline.check(
+        read.document,
+        layout=read.layout,
+        previous=load_references(options),
+        year=options.year,
+        style=options.style,
+        model=_model(options),
+        path=str(path),
+    )
+    return ReportResult(
+        path=str(path),
+        title=outline.title,
+        issuer=outline.issuer,
+        year=outline.year,
+        statutory=outline.statutory,
+        outline=outline.headings,
+        findings=findings,
+    )
+
+
+def _check_one(args: tuple[Path, Options]) -> ReportResult:
+    return check_file(*args)
+
+
+def check_files(
+    files: list[Path], options: Options, advance: Callable[[], None] | None = None
+) -> Iterator[ReportResult]:
+    """In input order. Many files go to a pool of one worker per core; results stream back, so
+    memory stays flat however large the folder."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(files) < 8 or workers < 2:
+        for path in files:
+            yield check_file(path, options)
+            if advance:
+                advance()
+        return
+    # the first report is checked here: the models, rules and style it loads are then shared
+    # with the workers (forked where the platform allows), not loaded again in each
+    yield check_file(files[0], options)
+    if advance:
+        advance()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(_check_one, [(p, options) for p in files[1:]], chunksize=8):
+            yield result
+            if advance:
+                advance()
