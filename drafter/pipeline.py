@@ -108,11 +108,10 @@ def read(path: Path, with_layout: bool = False) -> ReadReport:
 
 
 def outline(
-    document: Document,
-    model: StructureModel | None = None,
-    year: int | None = None,
-    path: str | None = None,
+    document: Document, model: StructureModel | None = None, year: int | None = None, path=None
 ) -> Outline:
+    """Which section each heading and paragraph is, and the five contents' status; `year`
+    overrides what the text says, `path` is only shown."""
     from drafter.formats.structure_file import default_model
     from drafter.reading.outline import read_outline
 

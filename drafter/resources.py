@@ -7,14 +7,17 @@ an editable install (`make test`) has no copy and reads the top-level `templates
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ruamel.yaml import YAML
 
 from drafter.errors import DrafterError
+
+M = TypeVar("M")
 
 PACKAGED = "_templates"  # the folder name inside the package; setup.py uses the same name
 CHECKOUT = Path(__file__).resolve().parent.parent / "templates"
@@ -31,6 +34,18 @@ def templates_dir() -> Path:
         f"找不到 drafter 的数据文件夹（{packaged}）：安装不完整",
         hint="重新安装 drafter（pip install --force-reinstall 安装包），或在仓库中运行 make。",
     )
+
+
+def data_model(model: type[M], name: str) -> Callable[[], M]:
+    """A cached loader of one data file validated by its pydantic model:
+    `frame = data_model(Frame, "frame.yaml")`, then `frame()`."""
+
+    @cache
+    def load() -> M:
+        return model.model_validate(load_data(name))
+
+    load.__doc__ = f"templates/{name} as {model.__name__}"
+    return load
 
 
 @cache

@@ -5,12 +5,11 @@ pattern or word list carries examples that a test runs."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.models.catalogue import Example
-from drafter.resources import load_data
+from drafter.resources import data_model
 
 
 class _Data(BaseModel):
@@ -75,16 +74,6 @@ def alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
-@cache
-def frame() -> Frame:
-    return Frame.model_validate(load_data("frame.yaml"))
-
-
-@cache
-def year_patterns() -> Years:
-    return Years.model_validate(load_data("rules/years.yaml"))
-
-
-@cache
-def figure_words() -> FigureWords:
-    return FigureWords.model_validate(load_data("figures.yaml"))
+frame = data_model(Frame, "frame.yaml")
+year_patterns = data_model(Years, "rules/years.yaml")
+figure_words = data_model(FigureWords, "figures.yaml")

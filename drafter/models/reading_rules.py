@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from drafter.models.catalogue import Example
-from drafter.resources import load_data
+from drafter.resources import data_model
 
 
 class _Data(BaseModel):
@@ -70,14 +70,8 @@ class ReadingRules(_Data):
         return self
 
 
-@cache
-def noise_rules() -> NoiseRules:
-    return NoiseRules.model_validate(load_data("noise.yaml"))
-
-
-@cache
-def reading_rules() -> ReadingRules:
-    return ReadingRules.model_validate(load_data("reading.yaml"))
+noise_rules = data_model(NoiseRules, "noise.yaml")
+reading_rules = data_model(ReadingRules, "reading.yaml")
 
 
 @cache

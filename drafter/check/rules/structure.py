@@ -38,12 +38,9 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     else:
         parts = parse_date(doc.date)
         if parts and outline.year and (parts[0], parts[1], parts[2]) > (outline.year + 1, 4, 1):
-            yield finding(
-                "date-late",
-                f"成文日期晚于 {outline.year + 1} 年 4 月 1 日（报告应在此前向社会公开）",
-                doc.date_line,
-                doc.date,
-            )
+            deadline = f"{outline.year + 1} 年 4 月 1 日"
+            message = f"成文日期晚于 {deadline}（报告应在此前向社会公开）"
+            yield finding("date-late", message, doc.date_line, doc.date)
 
 
 def _empty_sections(ctx: CheckContext) -> Iterator[Finding]:
