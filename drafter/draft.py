@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from drafter.errors import DrafterError
 from drafter.files import refuse_target, write_atomic
-from drafter.formats.docx_writer import write_docx
 from drafter.formats.style_file import load_style
 from drafter.formats.text_writer import write_markdown, write_text
 from drafter.formats.yaml_io import read_facts
@@ -54,6 +53,8 @@ def render_bytes(
 ) -> bytes:
     """The report as bytes; `frame` adds the 版头 and 版记 of a 公文 (.docx and .pdf)."""
     if fmt in ("docx", "pdf"):
+        from drafter.formats.docx_writer import write_docx  # python-docx: only when writing one
+
         data = write_docx(draft.document, load_style(style_name), author)
         if frame is not None:
             from drafter.formats.docx_official import add_frame
