@@ -137,8 +137,3 @@ def check(
     read_ = outline(document, model, year, path)
     before = outline(previous, model) if previous is not None else None
     return read_, check_outline(CheckContext(read_, load_style(style), layout, before))
-
-
-def check_facts(facts: Facts, today: dt.date | None = None) -> list[Finding]:
-    """What `drafter check` would say of the report these facts draft (the form's findings)."""
-    return check(draft(facts, today).document, year=facts.meta.year)[1]

@@ -59,17 +59,11 @@ class Outline(BaseModel):
     document: Document = Field(default_factory=Document, exclude=True)
     # the canonical section each paragraph (by line) falls under, from the headings above it
     section_of_line: dict[int, str | None] = Field(default_factory=dict, exclude=True)
-    # every section a paragraph belongs to: a combined heading (「存在问题及下一步打算」) gives two,
-    # a sentence that mentions a content without a heading of its own adds that content
-    sections_of_line: dict[int, list[str]] = Field(default_factory=dict, exclude=True)
 
     def section_of(self, paragraph: Paragraph) -> str | None:
         """The section a paragraph falls under: a topic area, a statutory content, or None (the
         opening). Decided once, in reading/outline.py."""
         return self.section_of_line.get(paragraph.line or 0)
-
-    def sections_of(self, paragraph: Paragraph) -> list[str]:
-        return self.sections_of_line.get(paragraph.line or 0, [])
 
     def paragraphs_in(self, content: str) -> list[Paragraph]:
         """The paragraphs of a statutory content (its topic areas included), and for a content

@@ -107,7 +107,6 @@ def read_outline(
         document=doc,
     )
     parents: dict[int, str | None] = {}
-    every: dict[int, list[str]] = {}  # level → all sections in force (combined headings)
     current: str | None = None
     for paragraph in doc.paragraphs:
         if paragraph.is_heading:
@@ -138,14 +137,7 @@ def read_outline(
             parents = {lvl: sid for lvl, sid in parents.items() if lvl < paragraph.level}
             parents[paragraph.level] = ids[0] if ids else under
             current = parents[paragraph.level]
-            every = {lvl: sids for lvl, sids in every.items() if lvl < paragraph.level}
-            every[paragraph.level] = ids or next(
-                (every[lvl] for lvl in sorted(every, reverse=True)), []
-            )
         outline.section_of_line[paragraph.line or 0] = current
-        outline.sections_of_line[paragraph.line or 0] = list(
-            next((every[lvl] for lvl in sorted(every, reverse=True)), [])
-        )
     outline.statutory, outline.evidence = statutory_status(outline, doc)
     _assign_unheaded_contents(outline, doc)
     return outline
@@ -160,7 +152,6 @@ def _assign_unheaded_contents(outline: Outline, doc: Document) -> None:
         if outline.statutory.get(sid) == "mentioned":
             for line in outline.evidence.get(sid, []):
                 starts.setdefault(line, sid)
-                outline.sections_of_line.setdefault(line, []).append(sid)
     owner = None
     for paragraph in doc.paragraphs:
         if paragraph.is_heading:
@@ -169,8 +160,6 @@ def _assign_unheaded_contents(outline: Outline, doc: Document) -> None:
         owner = starts.get(paragraph.line, owner)
         if owner is not None:
             outline.section_of_line[paragraph.line or 0] = owner
-            if owner not in outline.sections_of_line.get(paragraph.line or 0, []):
-                outline.sections_of_line.setdefault(paragraph.line or 0, []).append(owner)
 
 
 def statutory_status(
