@@ -15,8 +15,8 @@ from drafter import pipeline
 from drafter.check.context import finding
 from drafter.errors import DrafterError, Location
 from drafter.formats.structure_file import default_model, read_model
-from drafter.models.document import Document
 from drafter.models.findings import ReportResult
+from drafter.models.outline import Outline
 
 INTERNAL_ERROR = "内部错误"  # the mark of a bug, counted by bench/fuzz.py
 
@@ -33,17 +33,19 @@ def _model(options: Options):
     return read_model(options.model) if options.model else default_model()
 
 
-def load_references(options: Options) -> Document | None:
-    """The structure model and last year's report, read once before any report is checked, so
-    that a problem with either is a usage error naming that file, not a finding on each report."""
+def load_references(options: Options) -> Outline | None:
+    """The structure model and last year's report, read (and outlined) once before any report is
+    checked, so that a problem with either is a usage error naming that file, not a finding on
+    each report, and a folder does not read last year's report again for every file."""
     _model(options)
-    return _previous(options.previous) if options.previous else None
+    return _previous(options.previous, options.model) if options.previous else None
 
 
 @cache
-def _previous(path: Path) -> Document:
+def _previous(path: Path, model: Path | None) -> Outline:
     try:
-        return pipeline.read(path).document
+        document = pipeline.read(path).document
+        return pipeline.outline(document, read_model(model) if model else default_model())
     except DrafterError as exc:
         raise DrafterError(
             f"去年的报告无法读取：{exc.message}",

@@ -122,18 +122,19 @@ def check(
     document: Document,
     *,
     layout: Layout | None = None,
-    previous: Document | None = None,
+    previous: Document | Outline | None = None,
     year: int | None = None,
     style: str = "gbt9704",
     model: StructureModel | None = None,
     path: str | None = None,
 ) -> tuple[Outline, list[Finding]]:
     """The outline of a document and what `drafter check` finds in it; `previous` is last
-    year's report, `layout` the page set-up of a .docx."""
+    year's report (or its outline, when many reports are checked against it), `layout` the
+    page set-up of a .docx."""
     from drafter.check.context import CheckContext
     from drafter.check.engine import check_outline
     from drafter.formats.style_file import load_style
 
     read_ = outline(document, model, year, path)
-    before = outline(previous, model) if previous is not None else None
+    before = outline(previous, model) if isinstance(previous, Document) else previous
     return read_, check_outline(CheckContext(read_, load_style(style), layout, before))
