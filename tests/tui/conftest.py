@@ -38,6 +38,15 @@ async def goto(app, pilot, section_id):
     return app.query_one(f"#form-{section_id}")
 
 
+async def until(pilot, condition, timeout: float = 10.0) -> bool:
+    """Let the app run until condition() holds: timers and threads are slow on a loaded CI machine."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
+
+
 async def press(pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)

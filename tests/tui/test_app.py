@@ -15,7 +15,7 @@ from drafter.tui.screens.dialogs import Ask, AskPath
 from drafter.tui.screens.findings import FindingsScreen
 from drafter.tui.screens.help import HelpScreen
 from tests.conftest import EXAMPLES, SEEDS
-from tests.tui.conftest import goto, import_report, press
+from tests.tui.conftest import goto, import_report, press, until
 
 TODAY = dt.date(2027, 1, 10)
 SIZE = (100, 30)
@@ -151,8 +151,7 @@ async def test_journal_written_and_restored_after_a_crash(facts_file, monkeypatc
     async with app.run_test(size=SIZE) as pilot:
         form = await goto(app, pilot, "meta")
         form.query_one("TextField Input", Input).value = "示例县人民政府（修改）"
-        await pilot.pause(0.3)
-        assert journal_path(facts_file).exists()
+        assert await until(pilot, journal_path(facts_file).exists)
         # the process dies here: no save, no quit
     assert "修改" not in facts_file.read_text(encoding="utf-8")
     again = DrafterApp(facts_file, today=TODAY)

@@ -18,7 +18,7 @@ from drafter.tui.screens.dialogs import Ask, AskPath
 from drafter.tui.screens.findings import FindingsScreen
 from drafter.tui.screens.help import HelpScreen
 from tests.conftest import SEEDS
-from tests.tui.conftest import goto, import_report, press
+from tests.tui.conftest import goto, import_report, press, until
 
 TODAY = dt.date(2027, 1, 10)
 SMALL = (80, 24)
@@ -62,7 +62,7 @@ async def test_typing_into_a_plain_string_item_keeps_the_text(facts_file, monkey
         area.focus()
         area.move_cursor(area.document.end)
         await type_text(pilot, "甲")
-        await pilot.pause(0.3)
+        assert await until(pilot, journal_path(facts_file).exists)
         assert app.is_running
         assert app.doc.get(("shortcomings", "items", 0)).endswith("需要加强。甲"[-1:])
         assert "甲" in journal_path(facts_file).read_text(encoding="utf-8")
@@ -259,8 +259,9 @@ async def test_deleted_item_comes_back_with_ctrl_z(facts_file):
         await pilot.pause()
         await pilot.pause()
         assert len(app.doc.get(("next_year", "items"))) == len(before) - 1
-        await pilot.pause(JOURNAL_DELAY + 0.5)  # a deletion is journaled like typing
-        assert journal_path(facts_file).exists() and "已写入恢复日志" in app.sub_title
+        # a deletion is journaled like typing
+        assert await until(pilot, lambda: "已写入恢复日志" in app.sub_title, JOURNAL_DELAY + 10)
+        assert journal_path(facts_file).exists()
         # the message keeps its full-width characters on screen (a toast drew 「项（」 blank)
         assert "已删除第 2 项（ctrl+z 撤销）。" in screen_text(app)
         await pilot.press("ctrl+z")
@@ -340,10 +341,7 @@ async def test_findings_panel_updates_after_typing(facts_file, monkeypatch):
         area = form.query_one(TextArea)
         area.focus()
         await type_text(pilot, "XX")
-        for _ in range(50):  # the check runs in a thread once typing pauses
-            await pilot.pause(0.1)
-            if app.findings.placed:
-                break
+        await until(pilot, lambda: app.findings.placed)  # the check runs in a thread once typing pauses
         options = app.query_one("#findings", OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("矛盾纠纷化解" in p and "XX" in p for p in prompts), prompts
