@@ -9,12 +9,14 @@ import io
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, RGBColor, Twips
+from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.text.paragraph import Paragraph as DocxParagraph
 
-from drafter.formats.docx_writer import CHAR_TWIPS, DocxWriter, _on_off, role_style, text_width
+from drafter.control_chars import xml_safe
+from drafter.formats.docx_writer import CHAR_TWIPS, role_style, text_width
 from drafter.formats.own_marks import FRAME_ROLE
 from drafter.models.style import Font, Style
 from drafter.render.official import Frame
@@ -129,17 +131,68 @@ def _float_at_foot(table, width: int, top: int) -> None:
         col.set(qn("w:w"), str(width))
 
 
-class _FrameWriter(DocxWriter):
+def _on_off(tag: str, value: bool):
+    el = OxmlElement(tag)
+    el.set(qn("w:val"), "1" if value else "0")
+    return el
+
+
+class _FrameWriter:
+    """Edits the drafted .docx with python-docx: the frame is written once per report, so its
+    cost does not matter, and tables and borders are easier through python-docx's API."""
+
     def __init__(self, style: Style, data: bytes) -> None:
-        super().__init__(style)
+        self.style = style
         self.doc = docx.Document(io.BytesIO(data))
         # the frame's paragraphs have a role of their own: reading drafter's file skips them
         frame_style = self.doc.styles.add_style(role_style(FRAME_ROLE), WD_STYLE_TYPE.PARAGRAPH)
         frame_style.base_style = self.doc.styles["Normal"]
-        self.style_ids[FRAME_ROLE] = frame_style.style_id
+        self.frame_style_id = frame_style.style_id
 
-    def _paragraph(self, *args, **kwargs):
-        return super()._paragraph(*args, **{**kwargs, "role": FRAME_ROLE})
+    def _run(self, paragraph: DocxParagraph, text: str, font: Font, condense: bool = True):
+        """A run in the writer's look: fonts, bold, condensing to the grid, size (OOXML order)."""
+        run = paragraph.add_run(xml_safe(text))
+        rpr = run._r.get_or_add_rPr()
+        fonts = OxmlElement("w:rFonts")
+        latin = font.latin or self.style.latin_font
+        for attr, name in (("w:ascii", latin), ("w:hAnsi", latin), ("w:cs", latin)):
+            fonts.set(qn(attr), name)
+        fonts.set(qn("w:eastAsia"), font.east_asia)
+        rpr.append(fonts)
+        if font.bold:
+            rpr.append(OxmlElement("w:b"))
+        if condense and self.style.grid.char_spacing_twips:
+            spacing = OxmlElement("w:spacing")
+            spacing.set(qn("w:val"), str(self.style.grid.char_spacing_twips))
+            rpr.append(spacing)
+        for tag in ("w:sz", "w:szCs"):
+            size = OxmlElement(tag)
+            size.set(qn("w:val"), str(round(font.size_pt * 2)))
+            rpr.append(size)
+        return run
+
+    def _paragraph(
+        self,
+        align: WD_ALIGN_PARAGRAPH | None = None,
+        pitch_twips: int | None = None,
+    ) -> DocxParagraph:
+        p = self.doc.add_paragraph()
+        p._p.style = self.frame_style_id
+        pf = p.paragraph_format
+        pf.line_spacing = Twips(pitch_twips or self.style.grid.line_pitch_twips)
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.space_before = pf.space_after = Pt(0)
+        if align is not None:
+            pf.alignment = align
+        return p
+
+    def _indent(self, p: DocxParagraph, **chars: float) -> None:
+        """Indents in characters (`w:*Chars`, hundredths) with a twips fallback (16 pt/char)."""
+        ind = p._p.get_or_add_pPr().get_or_add_ind()
+        for side, value in chars.items():
+            if value:
+                ind.set(qn(f"w:{side}Chars"), str(round(value * 100)))
+                ind.set(qn(f"w:{side}"), str(round(value * CHAR_TWIPS)))
 
     def _font(self, base: Font, size_pt: float) -> Font:
         return base.model_copy(update={"size_pt": size_pt, "bold": False})
@@ -186,7 +239,7 @@ class _FrameWriter(DocxWriter):
         _float_at_foot(table, width, type_area - len(rows) * row_height - 2 * THICK * 20 // 8)
         for row, text in zip(table.rows, rows, strict=True):
             p = row.cells[0].paragraphs[0]
-            p._p.style = self.style_ids[FRAME_ROLE]
+            p._p.style = self.frame_style_id
             pf = p.paragraph_format
             pf.line_spacing, pf.line_spacing_rule = Twips(row_height), 4  # exact
             pf.space_before = pf.space_after = Twips(0)

@@ -1,61 +1,110 @@
 """`Document` → .docx laid out per GB/T 9704-2012, by a style profile.
 
-python-docx has no API for the East Asian font slot, character condensing, "chars" indents or
-fields, so those are written as OOXML here (techniques and measurements: gbt9704.md §9).
+Written as OOXML text straight into the zip: the package is the few parts Word, WPS and
+LibreOffice need (no theme, no thumbnail, no unused built-in styles). python-docx has no API for
+the East Asian font slot, character condensing, "chars" indents or fields anyway, and building
+its object tree cost more than the rest of drafting (techniques and measurements: gbt9704.md §9).
+Element order inside w:pPr and w:rPr follows the OOXML schema.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import math
-from xml.sax.saxutils import escape as xml_escape
-
-import docx
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, Twips
-from docx.text.paragraph import Paragraph as DocxParagraph
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
 
 from drafter.control_chars import core_property, xml_safe
 from drafter.formats.own_marks import PROPERTY, STYLE_PREFIX, dumps, record_of
 from drafter.models.document import Document, Paragraph
 from drafter.models.style import Font, Style
 
-THEME_ATTRS = ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme")
 # Each paragraph's role, as a paragraph style based on Normal (the look stays in direct
 # formatting): reading drafter's own .docx back needs no guessing, and headings carry an outline
 # level, so Word's navigation pane shows the outline.
 ROLE_STYLES = ("title", "addressee", "text", "closing", "signer", "date")
+RUNIN_STYLES = tuple(f"runin-{n}" for n in range(1, 5))  # a heading with its text in one paragraph
+HEADING_STYLES = tuple(f"heading-{n}" for n in range(1, 5))
+CHAR_TWIPS = 320  # one 3号 character: 16 pt
 
-CUSTOM_PROPS = "/docProps/custom.xml"
-CUSTOM_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_PROPS_REL = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+CONTENT_TYPES = {
+    "/word/document.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "/word/styles.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+    "/word/settings.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+    "/word/footer1.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+    "/word/footer2.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+    "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+    "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    "/docProps/custom.xml": "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+}
+PACKAGE_RELS = (
+    ("officeDocument", f"{DOC_RELS}/officeDocument", "word/document.xml"),
+    ("core", f"{PKG_RELS}/metadata/core-properties", "docProps/core.xml"),
+    ("app", f"{DOC_RELS}/extended-properties", "docProps/app.xml"),
+    ("custom", f"{DOC_RELS}/custom-properties", "docProps/custom.xml"),
 )
-CUSTOM_PROPS_XML = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+DOCUMENT_RELS = (
+    ("styles", f"{DOC_RELS}/styles", "styles.xml"),
+    ("settings", f"{DOC_RELS}/settings", "settings.xml"),
+    ("footerOdd", f"{DOC_RELS}/footer", "footer1.xml"),
+    ("footerEven", f"{DOC_RELS}/footer", "footer2.xml"),
+)
+SETTINGS = (
+    f'<w:settings xmlns:w="{W_NS}"><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders/>'
+    '<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:useFELayout/>'
+    '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"'
+    ' w:val="14"/></w:compat></w:settings>'
+)
+CUSTOM_PROPS = (
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
     '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="%s">'
     "<vt:lpwstr>%s</vt:lpwstr></property></Properties>"
 )
+CORE_PROPS = (
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>"
+    "<cp:lastModifiedBy>{author}</cp:lastModifiedBy><dc:description>由 drafter 生成</dc:description>"
+    "<dc:language>zh-CN</dc:language><cp:revision>1</cp:revision>"
+    # a fixed date: the same facts give the same bytes
+    '<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified>'
+    "</cp:coreProperties>"
+)
+APP_PROPS = (
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>drafter</Application></Properties>"
+)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def escape(text: str) -> str:
+    """XML character data (not xml.sax.saxutils: importing it imports urllib.request)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    return '"' + escape(text).replace('"', "&quot;") + '"'
 
 
 def role_style(role: str) -> str:
     return STYLE_PREFIX + role
 
 
-CHAR_TWIPS = 320  # one 3号 character: 16 pt
-
-
 def text_width(text: str) -> float:
     """Width in 字: CJK and full-width count 1, ASCII (Times New Roman digits) 0.5."""
     return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
 
 
 def split_title(title: str, style: Style) -> list[str]:
@@ -83,249 +132,175 @@ def split_title(title: str, style: Style) -> list[str]:
     return [title[: best[1]], title[best[1] :]]
 
 
-def _on_off(tag: str, value: bool):
-    el = OxmlElement(tag)
-    el.set(qn("w:val"), "1" if value else "0")
-    return el
+def run_text(text: str) -> str:
+    """Text as the inside of a w:r: tabs and line breaks are elements of their own."""
+    parts = []
+    for n, line in enumerate(xml_safe(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if n:
+            parts.append("<w:br/>")
+        for m, piece in enumerate(line.split("\t")):
+            if m:
+                parts.append("<w:tab/>")
+            if piece:
+                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return "".join(parts)
+
+
+def indent(**chars: float) -> str:
+    """Indents in characters (`w:*Chars`, hundredths) with a twips fallback (16 pt/char)."""
+    attrs = "".join(
+        f' w:{side}Chars="{round(value * 100)}" w:{side}="{round(value * CHAR_TWIPS)}"'
+        for side, value in chars.items()
+        if value
+    )
+    return f"<w:ind{attrs}/>" if attrs else ""
+
+
+@dataclass
+class Para:
+    """One paragraph to write: its look (as direct formatting) and its runs (OOXML)."""
+
+    role: str | None = None
+    align: str | None = None  # center, right
+    first_line: float = 0  # indents in characters
+    right: float = 0
+    keep_with_next: bool = False
+    snap_to_grid: bool = True
+    runs: list[str] = field(default_factory=list)
 
 
 class DocxWriter:
     def __init__(self, style: Style) -> None:
         self.style = style
-        self.doc = docx.Document()
-        self.style_ids: dict[str, str] = {}  # role → its paragraph style's id
+        self.paras: list[Para] = []
+        self._props: dict[tuple[Font, bool], str] = {}
 
-    # ---- document-wide set-up -------------------------------------------------------------
-    def _setup(self, document: Document, author: str | None) -> None:
-        style, doc = self.style, self.doc
-        body = style.fonts.body
-        defaults = doc.styles.element.find(qn("w:docDefaults"))
-        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        self._set_fonts(rpr, body)
-        lang = rpr.find(qn("w:lang"))
-        lang.set(qn("w:val"), "en-US")
-        lang.set(qn("w:eastAsia"), "zh-CN")
-        ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-        spacing = ppr.find(qn("w:spacing"))
-        spacing.attrib.clear()
-        spacing.set(qn("w:after"), "0")
-        spacing.set(qn("w:line"), str(style.grid.line_pitch_twips))
-        spacing.set(qn("w:lineRule"), "exact")
-        for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # keep digits on the 28-char grid (Word)
-            ppr.append(_on_off(tag, False))
+    # ---- pieces ---------------------------------------------------------------------------
+    def fonts(self, font: Font) -> str:
+        latin = quoteattr(font.latin or self.style.latin_font)
+        return (
+            f"<w:rFonts w:ascii={latin} w:hAnsi={latin} w:cs={latin} "
+            f"w:eastAsia={quoteattr(font.east_asia)}/>"
+        )
 
-        for fonts in doc.styles.element.iter(qn("w:rFonts")):  # built-in styles: no theme fonts
-            for attr in THEME_ATTRS:
-                fonts.attrib.pop(qn(attr), None)
-        normal = doc.styles["Normal"]
-        self._set_fonts(normal.element.get_or_add_rPr(), body)
-        pf = normal.paragraph_format
-        pf.space_before = pf.space_after = Pt(0)
-        pf.line_spacing = Twips(style.grid.line_pitch_twips)
-        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        pf.widow_control = False  # full pages of 22 lines (GB/T 9704 5.2.3)
+    def run_props(self, font: Font, condense: bool) -> str:
+        key = (font, condense)
+        if key not in self._props:
+            spacing = self.style.grid.char_spacing_twips if condense else 0
+            condensed = f'<w:spacing w:val="{spacing}"/>' if spacing else ""
+            size = round(font.size_pt * 2)
+            self._props[key] = (
+                f"<w:rPr>{self.fonts(font)}{'<w:b/>' if font.bold else ''}{condensed}"
+                f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+            )
+        return self._props[key]
 
-        section = doc.sections[0]
-        page = style.page
-        section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
-        section.top_margin, section.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
-        section.left_margin, section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
-        section.footer_distance = Mm(page.footer_distance_mm)
-        grid = section._sectPr.find(qn("w:docGrid"))
-        grid.set(qn("w:type"), "lines")
-        grid.set(qn("w:linePitch"), str(style.grid.line_pitch_twips))
+    def run(self, text: str, font: Font, condense: bool = True, inner: str = "") -> str:
+        return f"<w:r>{self.run_props(font, condense)}{run_text(text)}{inner}</w:r>"
 
-        doc.settings.odd_and_even_pages_header_footer = True
-        section.different_first_page_header_footer = False
-        self._page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT, "right")
-        self._page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT, "left")
+    def add(self, *runs: str, **look) -> Para:
+        para = Para(runs=list(runs), **look)
+        self.paras.append(para)
+        return para
 
-        self._role_styles()
-        self._record(document)
+    def paragraph_xml(self, para: Para, pitch: int) -> str:
+        ppr = [
+            f'<w:pStyle w:val="{role_style(para.role)}"/>' if para.role else "",
+            "<w:keepNext/>" if para.keep_with_next else "",
+            "" if para.snap_to_grid else '<w:snapToGrid w:val="0"/>',
+            f'<w:spacing w:before="0" w:after="0" w:line="{pitch}" w:lineRule="exact"/>',
+            indent(firstLine=para.first_line, right=para.right),
+            f'<w:jc w:val="{para.align}"/>' if para.align else "",
+        ]
+        return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{''.join(para.runs)}</w:p>"
 
-        props = doc.core_properties
-        props.title = core_property(document.title_text or "")
-        props.author = core_property(author or (document.signers[0] if document.signers else ""))
-        props.last_modified_by = props.author
-        props.language = "zh-CN"
-        props.comments = "由 drafter 生成"
-        props.created = props.modified = dt.datetime(2000, 1, 1)  # reproducible bytes-free dumps
-
-    def _role_styles(self) -> None:
-        styles = self.doc.styles
-        runin = [f"runin-{n}" for n in range(1, 5)]  # a heading with its text in one paragraph
-        for role in (*ROLE_STYLES, *(f"heading-{n}" for n in range(1, 5)), *runin):
-            style = styles.add_style(role_style(role), WD_STYLE_TYPE.PARAGRAPH)
-            self.style_ids[role] = style.style_id
-            style.base_style = styles["Normal"]
-            style.quick_style = role.startswith("heading")
-            if role.startswith("heading"):
-                level = OxmlElement("w:outlineLvl")
-                level.set(qn("w:val"), str(int(role[-1]) - 1))
-                style.element.get_or_add_pPr().append(level)
-
-    def _record(self, document: Document) -> None:
-        """drafter's record of the document (formats/own_marks.py) as a custom property."""
-        package = self.doc.part.package
-        text = xml_escape(dumps(record_of(document)))
-        blob = (CUSTOM_PROPS_XML % (PROPERTY, text)).encode("utf-8")
-        part = Part(PackURI(CUSTOM_PROPS), CUSTOM_PROPS_TYPE, blob, package)
-        package.relate_to(part, CUSTOM_PROPS_REL)
-
-    def _set_fonts(self, rpr, font: Font) -> None:
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.insert(0, fonts)
-        for attr in THEME_ATTRS:  # a theme attribute beats an explicit name
-            fonts.attrib.pop(qn(attr), None)
-        latin = font.latin or self.style.latin_font
-        for attr, name in (("w:ascii", latin), ("w:hAnsi", latin), ("w:cs", latin)):
-            fonts.set(qn(attr), name)
-        fonts.set(qn("w:eastAsia"), font.east_asia)
-        for tag in ("w:sz", "w:szCs"):
-            el = rpr.find(qn(tag))
-            if el is None:
-                el = OxmlElement(tag)
-                rpr.append(el)
-            el.set(qn("w:val"), str(round(font.size_pt * 2)))
-
-    def _run(self, paragraph: DocxParagraph, text: str, font: Font, condense: bool = True):
-        run = paragraph.add_run(xml_safe(text))
-        rpr = run._r.get_or_add_rPr()
-        self._set_fonts(rpr, font)
-        run.font.size = Pt(font.size_pt)
-        run.font.bold = font.bold or None
-        if condense and self.style.grid.char_spacing_twips:
-            spacing = OxmlElement("w:spacing")
-            spacing.set(qn("w:val"), str(self.style.grid.char_spacing_twips))
-            rpr.append(spacing)
-        return run
-
-    def _paragraph(
-        self,
-        align: WD_ALIGN_PARAGRAPH | None = None,
-        first_line_chars: float = 0,
-        right_chars: float = 0,
-        keep_with_next: bool = False,
-        pitch_twips: int | None = None,
-        role: str | None = None,
-    ) -> DocxParagraph:
-        p = self.doc.add_paragraph()
-        if role:  # by id: python-docx looks a style name up by scanning every style, each time
-            p._p.style = self.style_ids.get(role) or self.doc.styles[role_style(role)].style_id
-        pf = p.paragraph_format
-        pf.line_spacing = Twips(pitch_twips or self.style.grid.line_pitch_twips)
-        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        pf.space_before = pf.space_after = Pt(0)
-        if align is not None:
-            pf.alignment = align
-        if keep_with_next:
-            pf.keep_with_next = True
-        self._indent(p, first_line=first_line_chars, right=right_chars)
-        return p
-
-    def _indent(self, p: DocxParagraph, **chars: float) -> None:
-        """Indents in characters (`w:*Chars`, hundredths) with a twips fallback (16 pt/char)."""
-        values = {k: v for k, v in chars.items() if v}
-        if not values:
-            return
-        ind = p._p.get_or_add_pPr().get_or_add_ind()
-        for side, value in values.items():
-            key = {"first_line": "firstLine", "right": "right", "left": "left"}[side]
-            ind.set(qn(f"w:{key}Chars"), str(round(value * 100)))
-            ind.set(qn(f"w:{key}"), str(round(value * CHAR_TWIPS)))
-
-    def _page_number(self, p: DocxParagraph, align: WD_ALIGN_PARAGRAPH, side: str) -> None:
+    def page_number(self, align: str, side: str) -> str:
+        """「— 1 —」: the page number field between dashes, in the footer."""
         font = self.style.fonts.page_number
-        p.paragraph_format.alignment = align
-        p.paragraph_format.line_spacing = Pt(font.size_pt)
-        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        self._indent(p, **{side: self.style.page_number.side_space_chars})
         dash = self.style.page_number.dash
-        self._run(p, f"{dash} ", font, condense=False)
-        for kind, text in (
-            ("begin", None),
-            (None, " PAGE "),
-            ("separate", None),
-            (None, "1"),
-            ("end", None),
-        ):
-            run = self._run(p, "", font, condense=False)
-            if kind:
-                fld = OxmlElement("w:fldChar")
-                fld.set(qn("w:fldCharType"), kind)
-                run._r.append(fld)
-            elif text == " PAGE ":
-                instr = OxmlElement("w:instrText")
-                instr.set(qn("xml:space"), "preserve")
-                instr.text = text
-                run._r.append(instr)
-            else:
-                run.text = text
-        self._run(p, f" {dash}", font, condense=False)
+        field_runs = "".join(
+            self.run("", font, False, inner)
+            for inner in (
+                '<w:fldChar w:fldCharType="begin"/>',
+                '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+                '<w:fldChar w:fldCharType="separate"/>',
+                "<w:t>1</w:t>",
+                '<w:fldChar w:fldCharType="end"/>',
+            )
+        )
+        ppr = (
+            f'<w:pPr><w:pStyle w:val="Footer"/><w:spacing w:line="{round(font.size_pt * 20)}" '
+            f'w:lineRule="exact"/>{indent(**{side: self.style.page_number.side_space_chars})}'
+            f'<w:jc w:val="{align}"/></w:pPr>'
+        )
+        return (
+            f'{XML_HEAD}<w:ftr xmlns:w="{W_NS}"><w:p>{ppr}{self.run(f"{dash} ", font, False)}'
+            f"{field_runs}{self.run(f' {dash}', font, False)}</w:p></w:ftr>"
+        )
 
     # ---- content --------------------------------------------------------------------------
-    def write(self, document: Document, author: str | None = None) -> bytes:
-        self._setup(document, author)
+    def body(self, document: Document) -> None:
         style = self.style
         fonts = style.fonts
-        indent = style.first_line_indent_chars
+        first = style.first_line_indent_chars
         if document.title:
             lines = (
                 document.title if len(document.title) > 1 else split_title(document.title[0], style)
             )
-            p = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, keep_with_next=True, role="title")
-            # 22 pt characters on a 28.95 pt line grid: without this the renderer may give each
-            # title line more than one grid line.
-            p._p.get_or_add_pPr().append(_on_off("w:snapToGrid", False))
-            for n, line in enumerate(lines):
-                run = self._run(p, line, fonts.title, condense=False)
-                if n < len(lines) - 1:
-                    run.add_break()
-            self._paragraph()  # one blank line below the title (7.3.2)
+            # 22 pt characters on a 28.95 pt line grid: without snapToGrid off the renderer may
+            # give each title line more than one grid line.
+            self.add(
+                *(
+                    self.run(line, fonts.title, False, "<w:br/>" if n < len(lines) - 1 else "")
+                    for n, line in enumerate(lines)
+                ),
+                role="title",
+                align="center",
+                keep_with_next=True,
+                snap_to_grid=False,
+            )
+            self.add()  # one blank line below the title (7.3.2)
         if document.addressee:
-            p = self._paragraph(role="addressee")
-            self._run(p, f"{document.addressee}：", fonts.body)
-
+            self.add(self.run(f"{document.addressee}：", fonts.body), role="addressee")
         for para in document.paragraphs:
-            self._body_paragraph(para, indent)
+            self.body_paragraph(para, first)
         if document.closing:
-            p = self._paragraph(first_line_chars=indent, keep_with_next=True, role="closing")
-            self._run(p, document.closing, fonts.body)
-        self._signature(document)
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
-        return buffer.getvalue()
+            self.add(
+                self.run(document.closing, fonts.body),
+                role="closing",
+                first_line=first,
+                keep_with_next=True,
+            )
+        self.signature(document)
 
-    def _body_paragraph(self, para: Paragraph, indent: float) -> None:
+    def body_paragraph(self, para: Paragraph, first: float) -> None:
         fonts = self.style.fonts
         if not para.is_heading:
-            p = self._paragraph(first_line_chars=indent, role="text")
-            self._run(p, para.full_text, fonts.body)
+            self.add(self.run(para.full_text, fonts.body), role="text", first_line=first)
             return
-        head_font = fonts.heading(para.level)
         head = f"{para.number or ''}{para.heading}"
-        p = self._paragraph(
-            first_line_chars=indent,
-            keep_with_next=not para.text,
-            role=f"{'runin' if para.text else 'heading'}-{para.level}",
-        )
+        head_font = fonts.heading(para.level)
         if para.text:  # run-in: only the heading phrase in the heading face
-            self._run(p, f"{head}。", head_font)
-            self._run(p, para.text, fonts.body)
+            runs = [self.run(f"{head}。", head_font), self.run(para.text, fonts.body)]
+            self.add(*runs, role=f"runin-{para.level}", first_line=first)
         else:
-            self._run(p, head, head_font)
+            self.add(
+                self.run(head, head_font),
+                role=f"heading-{para.level}",
+                first_line=first,
+                keep_with_next=True,
+            )
 
-    def _signature(self, document: Document) -> None:
+    def signature(self, document: Document) -> None:
         """GB/T 9704 7.3.5.2 (no seal): one blank line, 署名 right-indented 2 chars, the date on
         the next line starting 2 chars right of the 署名's first char."""
         if not document.signers and not document.date:
             return
         sig = self.style.signature
-        if self.doc.paragraphs:  # keep the last body lines with the closing block
-            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
-        self._paragraph(keep_with_next=True)
+        body = self.style.fonts.body
+        if self.paras:  # keep the last body lines with the closing block
+            self.paras[-1].keep_with_next = True
+        self.add(keep_with_next=True)
         w_sig = max((text_width(s) for s in document.signers), default=0)
         w_date = text_width(document.date or "")
         # The date starts `date_shift_chars` right of the 署名 and keeps at least `right_chars`.
@@ -333,13 +308,121 @@ class DocxWriter:
         sig_right = date_right + w_date + sig.date_shift_chars - w_sig
         for signer in document.signers:
             right = sig_right + (w_sig - text_width(signer))
-            p = self._paragraph(
-                WD_ALIGN_PARAGRAPH.RIGHT, right_chars=right, keep_with_next=True, role="signer"
+            self.add(
+                self.run(signer, body),
+                role="signer",
+                align="right",
+                right=right,
+                keep_with_next=True,
             )
-            self._run(p, signer, self.style.fonts.body)
         if document.date:
-            p = self._paragraph(WD_ALIGN_PARAGRAPH.RIGHT, right_chars=date_right, role="date")
-            self._run(p, document.date, self.style.fonts.body)
+            self.add(self.run(document.date, body), role="date", align="right", right=date_right)
+
+    # ---- parts ----------------------------------------------------------------------------
+    def document_xml(self) -> str:
+        style = self.style
+        page, pitch = style.page, style.grid.line_pitch_twips
+        paragraphs = "".join(self.paragraph_xml(p, pitch) for p in self.paras)
+        section = (
+            '<w:sectPr><w:footerReference w:type="default" r:id="footerOdd"/>'
+            '<w:footerReference w:type="even" r:id="footerEven"/>'
+            f'<w:pgSz w:w="{twips(page.width_mm)}" w:h="{twips(page.height_mm)}"/>'
+            f'<w:pgMar w:top="{twips(page.top_mm)}" w:right="{twips(page.right_mm)}" '
+            f'w:bottom="{twips(page.bottom_mm)}" w:left="{twips(page.left_mm)}" w:header="720" '
+            f'w:footer="{twips(page.footer_distance_mm)}" w:gutter="0"/>'
+            f'<w:cols w:space="720"/><w:docGrid w:type="lines" w:linePitch="{pitch}"/></w:sectPr>'
+        )
+        return (
+            f'{XML_HEAD}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+            f"<w:body>{paragraphs}{section}</w:body></w:document>"
+        )
+
+    def styles_xml(self) -> str:
+        style = self.style
+        body = style.fonts.body
+        size = round(body.size_pt * 2)
+        spacing = (
+            f'<w:spacing w:after="0" w:line="{style.grid.line_pitch_twips}" w:lineRule="exact"/>'
+        )
+        run = f'{self.fonts(body)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+        roles = []
+        for role in (*ROLE_STYLES, *HEADING_STYLES, *RUNIN_STYLES):
+            heading = role in HEADING_STYLES
+            level = f'<w:pPr><w:outlineLvl w:val="{int(role[-1]) - 1}"/></w:pPr>' if heading else ""
+            roles.append(
+                f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{role_style(role)}">'
+                f'<w:name w:val="{role_style(role)}"/><w:basedOn w:val="Normal"/>'
+                f"{'<w:qFormat/>' if heading else ''}{level}</w:style>"
+            )
+        return (
+            f'{XML_HEAD}<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>{run}'
+            '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+            # autoSpace off: digits stay on the 28-character grid (Word)
+            '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+            f"{spacing}</w:pPr></w:pPrDefault></w:docDefaults>"
+            # widowControl off: full pages of 22 lines (GB/T 9704 5.2.3)
+            '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+            f'<w:qFormat/><w:pPr><w:widowControl w:val="0"/>{spacing}</w:pPr><w:rPr>{run}</w:rPr>'
+            '</w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+            '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+            '<w:unhideWhenUsed/></w:style><w:style w:type="table" w:default="1" '
+            'w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/>'
+            '<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+            '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+            '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+            '</w:tblPr></w:style><w:style w:type="paragraph" w:styleId="Footer">'
+            '<w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/>'
+            '<w:unhideWhenUsed/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+            f"</w:pPr></w:style>{''.join(roles)}</w:styles>"
+        )
+
+    def write(self, document: Document, author: str | None = None) -> bytes:
+        self.body(document)
+        author = author or (document.signers[0] if document.signers else "")
+        parts = {
+            "word/document.xml": self.document_xml(),
+            "word/styles.xml": self.styles_xml(),
+            "word/settings.xml": XML_HEAD + SETTINGS,
+            "word/footer1.xml": self.page_number("right", "right"),
+            "word/footer2.xml": self.page_number("left", "left"),
+            "word/_rels/document.xml.rels": relationships(DOCUMENT_RELS),
+            "docProps/core.xml": XML_HEAD
+            + CORE_PROPS.format(
+                title=escape(core_property(document.title_text or "")),
+                author=escape(core_property(author)),
+            ),
+            "docProps/app.xml": XML_HEAD + APP_PROPS,
+            "docProps/custom.xml": XML_HEAD
+            + CUSTOM_PROPS % (PROPERTY, escape(dumps(record_of(document)))),
+        }
+        buffer = BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+            package.writestr(zipfile.ZipInfo("[Content_Types].xml", ZIP_TIME), content_types(), 8)
+            package.writestr(
+                zipfile.ZipInfo("_rels/.rels", ZIP_TIME), relationships(PACKAGE_RELS), 8
+            )
+            for name, text in parts.items():
+                package.writestr(zipfile.ZipInfo(name, ZIP_TIME), text.encode("utf-8"), 8)
+        return buffer.getvalue()
+
+
+def relationships(rels: tuple[tuple[str, str, str], ...]) -> str:
+    items = "".join(
+        f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>' for i, t, target in rels
+    )
+    return f'{XML_HEAD}<Relationships xmlns="{PKG_RELS}">{items}</Relationships>'
+
+
+def content_types() -> str:
+    overrides = "".join(
+        f'<Override PartName="{name}" ContentType="{kind}"/>'
+        for name, kind in CONTENT_TYPES.items()
+    )
+    return (
+        f'{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        f'<Default Extension="xml" ContentType="application/xml"/>{overrides}</Types>'
+    )
 
 
 def write_docx(document: Document, style: Style, author: str | None = None) -> bytes:
