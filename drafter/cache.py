@@ -1,5 +1,6 @@
 """A cache of work that depends only on a file's contents: the project's YAML data as JSON
-(parsing YAML costs ~10× reading JSON) and compiled report templates. Kept in the user's cache
+(parsing YAML costs ~10× reading JSON), data files' validated models (pickled: loading one needs
+no validator, see models/data.py) and compiled report templates. Kept in the user's cache
 folder (`DRAFTER_CACHE`, else XDG_CACHE_HOME / ~/.cache, or LOCALAPPDATA on Windows), keyed by
 each file's path, size and modification time and by drafter's own code. A cache that cannot be
 read or written is simply not used; `DRAFTER_CACHE=off` turns it off."""
@@ -9,12 +10,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+M = TypeVar("M")
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -38,7 +44,9 @@ def code_stamp() -> str:
     from drafter import __version__
 
     parts = [__version__, sys.version]
-    for name in ("cache.py", "render/environment.py"):
+    # the models: a pickled model is only read back by the code that wrote it
+    models = sorted(p.relative_to(_PACKAGE).as_posix() for p in (_PACKAGE / "models").glob("*.py"))
+    for name in ("cache.py", "render/environment.py", *models):
         stat = (_PACKAGE / name).stat()
         parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
@@ -50,18 +58,29 @@ def folder(kind: str) -> Path | None:
     if base is None:
         return None
     path = base / f"{kind}-{code_stamp()}"
+    if path.is_dir():
+        return path
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
+    # What an older drafter left, once it has not been touched for a week (another install
+    # of drafter may still be using its own folder now and then).
+    week_ago = time.time() - 7 * 24 * 3600
+    for stale in base.glob(f"{kind}-*"):
+        try:
+            if stale != path and stale.stat().st_mtime < week_ago:
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass
     return path
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, data: str | bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(tmp, path)  # readers see the old file or the whole new one
     except OSError:
         Path(tmp).unlink(missing_ok=True)
@@ -70,15 +89,9 @@ def _write(path: Path, text: str) -> None:
 def parsed(path: Path, parse: Callable[[str], Any]) -> Any:
     """`parse(text of path)`, remembered as JSON while the file is unchanged. Data that JSON
     cannot hold exactly (dates, non-string keys) is parsed every time."""
-    place = folder("data")
-    try:
-        stat = path.stat()
-    except OSError:
-        place = None
-    if place is None:
+    stored = _entry("data", path, "json")
+    if stored is None:
         return parse(path.read_text(encoding="utf-8"))
-    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-    stored = place / f"{hashlib.sha1(key.encode()).hexdigest()[:24]}.json"
     try:
         return json.loads(stored.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -91,6 +104,42 @@ def parsed(path: Path, parse: Callable[[str], Any]) -> Any:
     except (TypeError, ValueError, OSError):
         pass
     return data
+
+
+def _entry(kind: str, path: Path, suffix: str, tag: str = "") -> Path | None:
+    """Where the cache keeps `kind` of work on the file at `path` as it is now; None without a
+    usable cache."""
+    place = folder(kind)
+    if place is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{tag}"
+    return place / f"{hashlib.sha1(key.encode()).hexdigest()[:24]}.{suffix}"
+
+
+def validated(path: Path, model: type[M], parse: Callable[[str], Any]) -> M:
+    """`model.model_validate(parse(text of path))`, remembered while the file and drafter's code
+    are unchanged. Pickled, like the interpreter's own __pycache__, in the user's own cache
+    folder; an entry that cannot be read back for any reason is simply made again. Validation
+    errors are raised as usual (nothing is stored)."""
+    stored = _entry("models", path, "pickle", f"{model.__module__}.{model.__qualname__}")
+    if stored is not None:
+        try:
+            loaded = pickle.loads(stored.read_bytes())
+            if isinstance(loaded, model):
+                return loaded
+        except Exception:  # noqa: BLE001 - a missing, stale or damaged entry: validate again
+            pass
+    result = model.model_validate(parsed(path, parse))  # type: ignore[attr-defined]
+    if stored is not None:
+        try:
+            _write(stored, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        except (pickle.PicklingError, TypeError, AttributeError, OSError):
+            pass
+    return result
 
 
 def template_cache():

@@ -42,7 +42,9 @@ def data_model(model: type[M], name: str) -> Callable[[], M]:
 
     @cache
     def load() -> M:
-        return model.model_validate(load_data(name))
+        from drafter.cache import validated
+
+        return validated(templates_dir() / name, model, _safe_yaml)
 
     load.__doc__ = f"templates/{name} as {model.__name__}"
     return load
@@ -53,4 +55,8 @@ def load_data(name: str) -> Any:
     """Load one of the project's own YAML data files (trusted, so no line tracking)."""
     from drafter.cache import parsed
 
-    return parsed(templates_dir() / name, lambda text: YAML(typ="safe").load(text))
+    return parsed(templates_dir() / name, _safe_yaml)
+
+
+def _safe_yaml(text: str) -> Any:
+    return YAML(typ="safe").load(text)

@@ -1,4 +1,5 @@
-"""Import boundaries: drafting must not pay for the TUI (textual) or anything slow."""
+"""Import boundaries: drafting must not pay for the TUI (textual), python-docx (the .docx is
+written as OOXML directly; only --official edits it with python-docx) or anything slow."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ PROBE = """
 import sys
 from drafter.cli import main
 code = main(["draft", {facts!r}, "-o", {out!r}])
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in {{"textual", "rich", "hypothesis", "pytest"}})
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {{"textual", "rich", "hypothesis", "pytest", "docx"}})
 print(code, heavy)
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 
 import pytest
 
@@ -92,3 +93,62 @@ def test_compiled_templates_are_kept(tmp_path, cache_in):
         assert "6万人次" in first
     finally:
         _environment.cache_clear()
+
+
+def test_validated_models_come_back_without_validation(tmp_path, cache_in):
+    from drafter.models.style import Style
+    from drafter.resources import templates_dir
+
+    cache_in(str(tmp_path / "cache"))
+    profile = tmp_path / "style.yaml"
+    profile.write_bytes((templates_dir() / "styles" / "gbt9704.yaml").read_bytes())
+    calls: list[str] = []
+
+    def parse(text: str):
+        calls.append(text)
+        from ruamel.yaml import YAML
+
+        return YAML(typ="safe").load(text)
+
+    first = cache.validated(profile, Style, parse)
+    again = cache.validated(profile, Style, parse)
+    assert again == first and again is not first and len(calls) == 1
+    (stored,) = (tmp_path / "cache").glob("models-*/*.pickle")
+    stored.write_bytes(b"not a pickle")  # damaged: validated again and stored again, no error
+    assert cache.validated(profile, Style, parse) == first
+    assert pickle.loads(stored.read_bytes()) == first
+    text = profile.read_text(encoding="utf-8").replace("lines_per_page: 22", "lines_per_page: 21")
+    profile.write_text(text, encoding="utf-8")
+    os.utime(profile, ns=(1, 1))
+    assert cache.validated(profile, Style, parse).grid.lines_per_page == 21
+
+
+def test_a_warm_run_builds_no_data_model(tmp_path):
+    """The point of the pickles: the data models' validators are never built (models/data.py)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from drafter.models.catalogue import Catalogue, Taxonomy, catalogue, taxonomy\n"
+        "from drafter.models.style import Style\n"
+        "from drafter.formats.style_file import load_style\n"
+        "catalogue(); taxonomy(); load_style('gbt9704')\n"
+        "print([m.__pydantic_complete__ for m in (Catalogue, Taxonomy, Style)])\n"
+    )
+    env = {**os.environ, "DRAFTER_CACHE": str(tmp_path / "cache")}
+    run = [sys.executable, "-c", probe]
+    cold = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+    warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+    assert cold.strip() == "[True, True, True]"  # validated from the YAML: built
+    assert warm.strip() == "[False, False, False]"
+
+
+def test_folders_of_other_versions_go_after_a_week(tmp_path, cache_in):
+    cache_in(str(tmp_path / "cache"))
+    old, recent = tmp_path / "cache" / "data-0ld", tmp_path / "cache" / "data-recent"
+    for folder in (old, recent):
+        folder.mkdir(parents=True)
+        (folder / "x.json").write_text("{}", encoding="utf-8")
+    os.utime(old, (1, 1))
+    assert cache.folder("data").is_dir()
+    assert not old.exists() and recent.exists()

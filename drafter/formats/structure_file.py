@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from drafter.cache import parsed
+from drafter.cache import validated
 from drafter.errors import DrafterError, Location
 from drafter.files import write_atomic
 from drafter.formats.yaml_io import dump_yaml, load_yaml
@@ -46,7 +46,7 @@ def _ours(path: Path) -> bool:
 @cache
 def read_model(path: Path) -> StructureModel:
     try:
-        data = parsed(path, lambda text: load_yaml(text, str(path), lines=False))
+        return validated(path, StructureModel, lambda text: load_yaml(text, str(path), lines=False))
     except OSError as exc:
         raise DrafterError(
             f"无法读取结构模型：{exc.strerror}", location=Location(str(path))
@@ -55,8 +55,6 @@ def read_model(path: Path) -> StructureModel:
         raise DrafterError(
             "结构模型不是 UTF-8 编码的 YAML 文件", location=Location(str(path))
         ) from None
-    try:
-        return StructureModel.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise DrafterError(

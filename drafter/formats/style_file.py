@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from drafter.cache import parsed
+from drafter.cache import validated
 from drafter.errors import DrafterError, Location
 from drafter.formats.yaml_io import line_of, load_yaml
 from drafter.models.style import Style
@@ -34,9 +34,7 @@ def load_style(name_or_path: str = "gbt9704") -> Style:
             hint=f"可用的版式：{', '.join(available_styles())}，或给出 YAML 文件路径。",
         )
     try:
-        return Style.model_validate(
-            parsed(path, lambda text: load_yaml(text, str(path), lines=False))
-        )
+        return validated(path, Style, lambda text: load_yaml(text, str(path), lines=False))
     except ValidationError as exc:
         err = exc.errors()[0]
         data = load_yaml(path.read_text(encoding="utf-8"), str(path))

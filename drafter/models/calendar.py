@@ -4,21 +4,19 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from drafter.resources import load_data
+from drafter.models.data import DataModel
+from drafter.resources import data_model
 
 
-class YearExample(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class YearExample(DataModel):
     year: int
     text: str
 
 
-class Plan(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Plan(DataModel):
     id: str
     series: str  # plans of one series follow each other: publicity, outline, five-year
     name: str  # as a report writes it: “八五”普法规划
@@ -39,8 +37,7 @@ class Plan(BaseModel):
         return f"{self.period[0]}—{self.period[1]}年"
 
 
-class Calendar(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Calendar(DataModel):
     plans: list[Plan]
 
     @model_validator(mode="after")
@@ -59,6 +56,4 @@ class Calendar(BaseModel):
         )
 
 
-@cache
-def calendar() -> Calendar:
-    return Calendar.model_validate(load_data("rules/periods.yaml"))
+calendar = data_model(Calendar, "rules/periods.yaml")

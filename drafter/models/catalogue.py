@@ -6,18 +6,15 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from drafter.resources import load_data
+from drafter.models.data import DataModel
+from drafter.resources import data_model
 
 SLOT = re.compile(r"\{([a-z_]+)\}")
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Section(_Data):
+class Section(DataModel):
     id: str
     name: str
     heading: str
@@ -26,7 +23,7 @@ class Section(_Data):
     short: str | None = None  # a label for tables: 「不足原因」
 
 
-class Example(_Data):
+class Example(DataModel):
     """A rule written as a regular expression, with examples that must and must not match."""
 
     regex: str
@@ -34,7 +31,7 @@ class Example(_Data):
     quiet: list[str] = Field(min_length=1)
 
 
-class Taxonomy(_Data):
+class Taxonomy(DataModel):
     statutory: list[Section]
     areas: list[Section]
     mentions: dict[str, list[Example]]
@@ -54,7 +51,7 @@ class Taxonomy(_Data):
         return [s.id for s in self.statutory]
 
 
-class MetricCue(_Data):
+class MetricCue(DataModel):
     """How real reports name a metric: the figure's name holds one of `name`, and every word of
     `context` comes earlier in the same sentence."""
 
@@ -64,7 +61,7 @@ class MetricCue(_Data):
     units: list[str] = Field(default_factory=list)  # accepted units when not only the metric's own
 
 
-class Metric(_Data):
+class Metric(DataModel):
     id: str
     area: str
     name: str
@@ -74,14 +71,14 @@ class Metric(_Data):
     extract: list[MetricCue] = Field(default_factory=list)
 
 
-class Rate(_Data):
+class Rate(DataModel):
     id: str
     name: str
     part: str
     whole: str
 
 
-class Catalogue(_Data):
+class Catalogue(DataModel):
     metrics: list[Metric]
     rates: list[Rate]
     statements: dict[str, list[list[str]]]
@@ -116,14 +113,13 @@ class Catalogue(_Data):
         return [r for r in self.rates if r.whole in area_ids]
 
 
-@cache
-def taxonomy() -> Taxonomy:
-    return Taxonomy.model_validate(load_data("taxonomy.yaml"))
+taxonomy = data_model(Taxonomy, "taxonomy.yaml")
+_metrics = data_model(Catalogue, "metrics.yaml")
 
 
 @cache
 def catalogue() -> Catalogue:
-    cat = Catalogue.model_validate(load_data("metrics.yaml"))
+    cat = _metrics()
     areas = {a.id for a in taxonomy().areas}
     unknown = {m.area for m in cat.metrics} - areas
     if unknown:

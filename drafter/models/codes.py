@@ -5,22 +5,18 @@ findings by code; the severity comes from here. Adding a code is adding an entry
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
+from drafter.models.data import DataModel
 from drafter.models.findings import Severity
-from drafter.resources import load_data
+from drafter.resources import data_model
 
 CODE_PATTERN = r"^[a-z]+(-[a-z]+)*$"
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class CodeExample(_Data):
+class CodeExample(DataModel):
     """A report text the code must fire on (or stay quiet on). A bare string is `text`."""
 
     text: str
@@ -36,7 +32,7 @@ class CodeExample(_Data):
         return {"text": value} if isinstance(value, str) else value
 
 
-class Code(_Data):
+class Code(DataModel):
     severity: Severity
     short: str | None = Field(default=None, min_length=1, max_length=10)  # for tables (--summary)
     description: str = Field(min_length=1)  # Chinese, as README's code table
@@ -44,7 +40,7 @@ class Code(_Data):
     quiet: list[CodeExample] = Field(min_length=1)
 
 
-class Registry(_Data):
+class Registry(DataModel):
     texts: dict[str, str] = Field(
         default_factory=dict
     )  # report texts examples share (YAML anchors)
@@ -58,9 +54,7 @@ class Registry(_Data):
         return self
 
 
-@cache
-def registry() -> Registry:
-    return Registry.model_validate(load_data("rules/codes.yaml"))
+registry = data_model(Registry, "rules/codes.yaml")
 
 
 def severity_of(code: str) -> Severity:

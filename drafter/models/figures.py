@@ -8,37 +8,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from drafter.models.catalogue import SLOT, catalogue
-from drafter.resources import load_data
+from drafter.models.data import DataModel
+from drafter.resources import data_model
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Magnitude(_Data):
+class Magnitude(DataModel):
     word: str
     value: int
 
 
-class CountRules(_Data):
+class CountRules(DataModel):
     magnitudes: list[Magnitude]  # largest first
     exact_from: int
     round_from: int
     places: int
 
 
-class AmountRules(_Data):
+class AmountRules(DataModel):
     magnitudes: list[Magnitude]
     places: int
 
 
-class ChangeWords(_Data):
+class ChangeWords(DataModel):
     up: str
     down: str
     first: str
@@ -48,7 +44,7 @@ class ChangeWords(_Data):
     zero: str
 
 
-class NumberWords(_Data):
+class NumberWords(DataModel):
     counts: CountRules
     amounts: AmountRules
     percent: dict[Literal["places"], int]
@@ -57,9 +53,7 @@ class NumberWords(_Data):
     examples: dict[str, list]
 
 
-@cache
-def number_words() -> NumberWords:
-    return NumberWords.model_validate(load_data("numbers.yaml"))
+number_words = data_model(NumberWords, "numbers.yaml")
 
 
 def format_number(value: float | int | Decimal, places: int = 2) -> str:

@@ -6,34 +6,31 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from drafter.models.catalogue import Example
+from drafter.models.data import DataModel
 from drafter.resources import data_model
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class TitleExample(_Data):
+class TitleExample(DataModel):
     text: str  # the report's first lines
     lines: int  # how many of them are the title
     issuer: str | None
 
 
-class TitleWords(_Data):
+class TitleWords(DataModel):
     report: str  # the document kind: the title's last line holds it
     about: str  # 「××人民政府关于……」: the issuer stands before it
     examples: list[TitleExample] = Field(min_length=1)
 
 
-class IssuerShort(_Data):
+class IssuerShort(DataModel):
     suffixes: list[str] = Field(min_length=1)  # the short name drops the first that fits
     examples: dict[str, str] = Field(min_length=1)  # full name → short name
 
 
-class Frame(_Data):
+class Frame(DataModel):
     date: Example  # 「2025年1月15日」 → (year, month, day)
     date_cn: Example  # 「二〇二五年一月十五日」
     date_garbled: Example  # 「2019129」: 年月日 lost in conversion
@@ -44,7 +41,7 @@ class Frame(_Data):
     issuer_short: IssuerShort
 
 
-class Years(_Data):
+class Years(DataModel):
     year: Example  # a year in a title or heading
     plan_year: Example  # 「2026年，我县将……」 in the plans
     book_title: Example  # 《…》: a document's name, whose years are not the heading's
@@ -52,14 +49,14 @@ class Years(_Data):
     paragraph_year: Example  # 「2026年，我县……」 opening a paragraph
 
 
-class FigureExample(_Data):
+class FigureExample(DataModel):
     """A sentence and every figure read from it, each as 「name value unit」."""
 
     text: str
     figures: list[str]
 
 
-class FigureWords(_Data):
+class FigureWords(DataModel):
     units: list[str] = Field(min_length=1)  # a longer unit before its prefix: 人次 before 人
     approx: list[str] = Field(min_length=1)  # 「4100余人次」
     magnitudes: dict[str, int] = Field(min_length=1)  # amount units → 元

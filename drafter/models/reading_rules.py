@@ -7,14 +7,11 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from drafter.models.catalogue import Example
+from drafter.models.data import DataModel
 from drafter.resources import data_model
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class NoisePattern(Example):
@@ -25,12 +22,12 @@ class NoisePattern(Example):
     field: Literal["issuer"] | None = None
 
 
-class TrimExample(_Data):
+class TrimExample(DataModel):
     before: str
     after: str
 
 
-class Trim(_Data):
+class Trim(DataModel):
     """A piece of a line that is noise (a pinyin gloss a mirror site added); the rest is text."""
 
     id: str
@@ -38,24 +35,24 @@ class Trim(_Data):
     examples: list[TrimExample] = Field(min_length=2)
 
 
-class NoiseRules(_Data):
+class NoiseRules(DataModel):
     patterns: list[NoisePattern]
     trims: list[Trim]
 
 
-class YearRules(_Data):
+class YearRules(DataModel):
     stated: Example
     opening: Example
     relative: Example
     published: Example
 
 
-class TitleOrgan(_Data):
+class TitleOrgan(DataModel):
     period: Example
     organ: Example
 
 
-class ReadingRules(_Data):
+class ReadingRules(DataModel):
     titles: list[Example]
     title_continuation: Example
     title_organ: TitleOrgan

@@ -6,11 +6,11 @@ checker reports (【待填：…】, templates/rules/placeholders.yaml)."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from drafter.resources import load_data
+from drafter.models.data import DataModel
+from drafter.resources import data_model
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 SLOT = re.compile(r"\{([a-z]+)\}")
@@ -18,9 +18,7 @@ FILLED = ("year", "place", "level")  # what the form knows from the facts
 NUMBER_LABEL = "数字"
 
 
-class Slot(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Slot(DataModel):
     slot: str
     label: str
     regex: str  # may hold {place} and {level}
@@ -29,9 +27,7 @@ class Slot(BaseModel):
     quiet: list[str] = Field(min_length=1)
 
 
-class PhrasingSlots(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class PhrasingSlots(DataModel):
     unit: str
     slots: list[Slot]
 
@@ -79,6 +75,4 @@ class PhrasingSlots(BaseModel):
         return SLOT.sub(value, phrasing)
 
 
-@cache
-def phrasing_slots() -> PhrasingSlots:
-    return PhrasingSlots.model_validate(load_data("phrasing_slots.yaml"))
+phrasing_slots = data_model(PhrasingSlots, "phrasing_slots.yaml")

@@ -13,7 +13,8 @@ STRUCTURE_VERSION = 1
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # built on first use: a run that reads the model from the cache never builds it (data.py)
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Seen(_Data):

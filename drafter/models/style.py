@@ -3,14 +3,12 @@ The .docx writer lays out by it and the format checks measure against it."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from drafter.models.data import DataModel
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Page(_Data):
+class Page(DataModel):
     width_mm: float
     height_mm: float
     top_mm: float
@@ -20,21 +18,21 @@ class Page(_Data):
     footer_distance_mm: float
 
 
-class Grid(_Data):
+class Grid(DataModel):
     lines_per_page: int
     chars_per_line: int
     line_pitch_twips: int
     char_spacing_twips: int
 
 
-class Font(_Data):
+class Font(DataModel):
     east_asia: str
     latin: str | None = None  # None: the profile's latin_font
     size_pt: float
     bold: bool = False
 
 
-class Fonts(_Data):
+class Fonts(DataModel):
     title: Font
     body: Font
     heading1: Font
@@ -47,22 +45,22 @@ class Fonts(_Data):
         return getattr(self, f"heading{level}")
 
 
-class Title(_Data):
+class Title(DataModel):
     max_chars_per_line: int
     break_before: list[str] = Field(default_factory=list)
 
 
-class Signature(_Data):
+class Signature(DataModel):
     right_chars: float
     date_shift_chars: float
 
 
-class PageNumber(_Data):
+class PageNumber(DataModel):
     dash: str
     side_space_chars: float
 
 
-class Style(_Data):
+class Style(DataModel):
     name: str
     description: str
     page: Page

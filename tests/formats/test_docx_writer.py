@@ -184,3 +184,29 @@ def test_long_title_lines_stay_within_limit():
     assert "".join(parts) == title
     assert all(text_width(p) <= style.title.max_chars_per_line for p in parts)
     assert text_width(parts[0]) >= text_width(parts[-1])
+
+
+# The OOXML schema's order of w:pPr and w:rPr children (ECMA-376 §17.3.1.26, §17.3.2.28), for
+# the elements the writer uses: Word rejects or ignores misplaced ones.
+PPR_ORDER = ["pStyle", "keepNext", "widowControl", "autoSpaceDE", "autoSpaceDN", "snapToGrid",
+             "spacing", "ind", "jc", "outlineLvl"]  # fmt: skip
+RPR_ORDER = ["rFonts", "b", "spacing", "sz", "szCs", "lang"]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_written_package_is_small_and_in_schema_order(tmp_path):
+    import zipfile
+
+    from lxml import etree
+
+    data = render_bytes(draft_document(read_facts(EXAMPLES[0])), "docx", "gbt9704", None)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = set(package.namelist())
+        assert not any("thumbnail" in n or "theme" in n for n in names)
+        for name in ("word/document.xml", "word/styles.xml", "word/footer1.xml"):
+            root = etree.fromstring(package.read(name))
+            for props, order in (("pPr", PPR_ORDER), ("rPr", RPR_ORDER)):
+                for element in root.iter(f"{W}{props}"):
+                    tags = [etree.QName(child).localname for child in element]
+                    assert tags == sorted(tags, key=order.index), (name, tags)
+    assert len(data) < 40_000

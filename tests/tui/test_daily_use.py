@@ -341,7 +341,9 @@ async def test_findings_panel_updates_after_typing(facts_file, monkeypatch):
         area = form.query_one(TextArea)
         area.focus()
         await type_text(pilot, "XX")
-        await until(pilot, lambda: app.findings.placed)  # the check runs in a thread once typing pauses
+        await until(
+            pilot, lambda: app.findings.placed
+        )  # the check runs in a thread once typing pauses
         options = app.query_one("#findings", OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("矛盾纠纷化解" in p and "XX" in p for p in prompts), prompts
