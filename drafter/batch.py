@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from drafter import pipeline
+from drafter import pipeline, process
 from drafter.check.context import finding
 from drafter.errors import DrafterError, Location
 from drafter.formats.structure_file import default_model, read_model
@@ -123,6 +123,7 @@ def check_files(
     yield check_file(files[0], options)
     if advance:
         advance()
+    process.steady()  # what start-up made stays out of every collection, in the workers too
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for result in pool.map(_check_one, [(p, options) for p in files[1:]], chunksize=8):
             yield result

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from drafter import __version__
+from drafter import __version__, process
 from drafter.errors import DrafterError, ExitCode
 
 Handler = Callable[[argparse.Namespace], int]
@@ -167,6 +167,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
 
     files = expand(args.inputs, _stderr)
     refuse_target(args.output, True, files)
+    process.steady()
     with progress(len(files), "学习", enabled=not args.no_progress) as advance:
         model, problems = learn(files, advance)
     for problem in problems:
@@ -238,6 +239,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     from drafter.tui.app import DrafterApp  # textual is imported only here
 
+    process.steady()
     DrafterApp(args.file, year=args.year, issuer=args.issuer).run()
     return ExitCode.OK
 
@@ -469,18 +471,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    """The `drafter` command as a process. It ends without tearing the interpreter down: freeing
-    every module's objects one by one (pydantic's schemas, Jinja's, the data models) costs ~60 ms
-    of CPU, a fifth of a whole `drafter draft`, and the system reclaims the memory at once anyway.
-    Every file drafter writes is closed by then (files.write_atomic, the cache), so only the
-    standard streams are flushed here."""
-    code = main()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe: nothing more can be said
-            pass
-    os._exit(code)
+    """The `drafter` command as a process (see process.py)."""
+    process.starting()
+    process.end(main())
 
 
 def _silence_stdout() -> None:
