@@ -18,17 +18,41 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.timing import compile_package  # noqa: E402
 
+# The times of: the first frame that shows the whole first screen (header, sidebar, the current
+# section's form, the footer's keys; the preview may still say 「正在生成预览…」), the first frame
+# with the drafted preview, and the app going idle after that (the measure used before the
+# preview was drafted after the first screen). Frames are timed where Textual composes them for
+# the terminal (Screen._compositor_refresh); only writing them to a real terminal is left out.
 FIRST_SCREEN = """
-import time; start = time.perf_counter()
+import time
 import asyncio, shutil, tempfile
 from pathlib import Path
 from drafter.tui.app import DrafterApp
+from textual.screen import Screen
 folder = Path(tempfile.mkdtemp()); shutil.copy({example!r}, folder / "facts.yaml")
+marks = {{}}
+paint = Screen._compositor_refresh
+def painted(screen):
+    paint(screen)
+    drawn = screen._compositor.visible_widgets
+    def shown(selector):
+        return any(w in drawn for w in screen.query(selector))
+    if "first" not in marks and all(
+        shown(s) for s in ("Header", "SectionList", "#forms Input", "FooterKey")
+    ):
+        marks["first"] = time.time()
+    if "first" in marks and "preview" not in marks and shown("#preview"):
+        text = screen.query_one("#preview").text
+        if text and not text.startswith("正在生成"):
+            marks["preview"] = time.time()
+Screen._compositor_refresh = painted
 async def main():
     app = DrafterApp(folder / "facts.yaml")
     async with app.run_test(size=(100, 30)) as pilot:
+        while len(marks) < 2:
+            await asyncio.sleep(0.005)
         await pilot.pause()
-        print(time.perf_counter() - start)
+        print(marks["first"], marks["preview"], time.time())
 asyncio.run(main())
 """
 
@@ -65,11 +89,10 @@ def run(code: str) -> str:
     ).stdout
 
 
-def whole_process(code: str) -> float:
-    """From before the interpreter is started to the first screen drawn (wall clock)."""
+def whole_process(code: str) -> list[float]:
+    """Seconds from before the interpreter is started to each time the script prints."""
     start = time.time()
-    drawn = float(run(code.replace("print(time.perf_counter() - start)", "print(time.time())")))
-    return drawn - start
+    return [float(t) - start for t in run(code).split()]
 
 
 def main() -> None:
@@ -86,9 +109,10 @@ def main() -> None:
     first = [whole_process(FIRST_SCREEN.format(example=example)) for _ in range(10)]
     medians = [tuple(map(float, run(KEYSTROKES.format(example=example)).split())) for _ in range(3)]
     print(f"import textual.app alone:           median {statistics.median(bare) * 1000:.0f} ms")
-    print(
-        f"launch to first screen (whole process): median {statistics.median(first) * 1000:.0f} ms (target <= 600 ms)"
-    )
+    for n, what in enumerate(("first screen", "preview filled", "idle after start (old measure)")):
+        shown = statistics.median(t[n] for t in first) * 1000
+        target = " (target <= 600 ms)" if n == 0 else ""
+        print(f"launch to {what} (whole process): median {shown:.0f} ms{target}")
     print(
         f"keystroke to updated preview:        median {statistics.median(m for m, _ in medians) * 1000:.1f} ms, "
         f"worst {max(w for _, w in medians) * 1000:.1f} ms (target < 16 ms)"

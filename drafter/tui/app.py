@@ -4,6 +4,7 @@ phrasings. Drafting and checking go through the shared pipeline (via tui/finding
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 from textual import on, work
@@ -11,7 +12,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, ListView, OptionList, TextArea
+from textual.widgets import ContentSwitcher, Header, OptionList, TextArea
 
 from drafter import pipeline
 from drafter.models.facts import FieldPath
@@ -23,6 +24,7 @@ from drafter.tui.preview import derived_lines, length, preview
 from drafter.tui.screens.dialogs import Ask
 from drafter.tui.screens.help import HelpScreen
 from drafter.tui.sections import SectionSpec, section_specs
+from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.form import SectionForm
 from drafter.tui.widgets.items import ItemAction, ItemBox
 from drafter.tui.widgets.metrics import MetricRow
@@ -50,6 +52,9 @@ class DrafterApp(FileActions, App[None]):
         issuer: str | None = None,
         today: dt.date | None = None,
     ) -> None:
+        # What the imports built lives as long as the form: the garbage collector need not walk
+        # it again (a full collection while the first screen was built took 50–70 ms).
+        gc.freeze()
         super().__init__()
         self.today = today or dt.date.today()
         self.doc = pipeline.open_facts(path, year or self.today.year - 1, issuer or "")
@@ -67,15 +72,26 @@ class DrafterApp(FileActions, App[None]):
     # ---- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
+        first = self.specs[0]
+        self.forms[first.id] = SectionForm(first, self.doc)
         with Horizontal(id="main"):
             yield SectionList(self.specs)
-            yield ContentSwitcher(id="forms")
+            # the first form in the same pass as the rest: mounted later, it costs a second layout
+            yield ContentSwitcher(self.forms[first.id], id="forms", initial=f"form-{first.id}")
             yield SidePanel(id="side")
         yield StatusLine("", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.show_section(self.specs[0])
+        # the first preview drafts the whole report (the template engine's first use): it is
+        # filled in just after the first screen is drawn, which shows 「正在生成预览…」 till then
+        self.show_section(self.specs[0], preview_now=False)
+        self.query_one(SectionList).refresh_states(self.doc)
+        self.call_after_refresh(self.refresh_views)
+        self.call_after_refresh(gc.freeze)  # the first screen's widgets too
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # what is left is garbage once the form closes (tests run many forms)
         # the first check imports the checker: only once the first screen is up
         self.call_after_refresh(self.schedule_findings, STARTUP_FINDINGS_DELAY)
         if self.doc.journal() is not None:
@@ -116,7 +132,9 @@ class DrafterApp(FileActions, App[None]):
         return True
 
     # ---- sections -------------------------------------------------------------------------
-    def show_section(self, spec: SectionSpec, focus: bool = False) -> None:
+    def show_section(
+        self, spec: SectionSpec, focus: bool = False, preview_now: bool = True
+    ) -> None:
         self.current = spec
         switcher = self.query_one("#forms", ContentSwitcher)
         if spec.id not in self.forms:
@@ -125,14 +143,15 @@ class DrafterApp(FileActions, App[None]):
         switcher.current = f"form-{spec.id}"
         sidebar = self.query_one(SectionList)
         index = self.specs.index(spec)
-        if sidebar.index != index:
-            sidebar.index = index
+        if sidebar.highlighted != index:
+            sidebar.highlighted = index
         model = pipeline.structure_model()
         seen = model.section(spec.id) if model else None
         self.phrasings = [p.text for p in seen.phrasings] if seen else []
         self.query_one(SidePanel).show_phrasings([self.filled(p) for p in self.phrasings])
-        self.show_preview()  # at once: never the previous section's text
-        self.call_after_refresh(self.refresh_views)
+        if preview_now:
+            self.show_preview()  # at once: never the previous section's text
+            self.call_after_refresh(self.refresh_views)
         if focus:
             self.call_after_refresh(self.focus_field, spec.id, None)
 
@@ -159,9 +178,9 @@ class DrafterApp(FileActions, App[None]):
         self.forms.clear()
         self.call_after_refresh(self.show_section, self.current)
 
-    @on(ListView.Selected, "SectionList")
-    def _sidebar_selected(self, event: ListView.Selected) -> None:
-        spec_id = (event.item.id or "sec-meta").removeprefix("sec-")
+    @on(OptionList.OptionSelected, "SectionList")
+    def _sidebar_selected(self, event: OptionList.OptionSelected) -> None:
+        spec_id = (event.option.id or "sec-meta").removeprefix("sec-")
         self.show_section(next(s for s in self.specs if s.id == spec_id))
 
     def _step(self, by: int) -> None:

@@ -33,7 +33,7 @@ async def test_open_is_clean_and_every_section_is_reachable(facts_file):
         assert not app.doc.dirty and not app.doc.problems
         sidebar = app.query_one("SectionList")
         for index, section in enumerate(app.specs):
-            sidebar.index = index
+            sidebar.highlighted = index
             await pilot.press("enter")
             await pilot.pause()
             assert app.current.id == section.id
@@ -96,7 +96,7 @@ async def test_invalid_value_shows_error_and_blocks_generating(facts_file, tmp_p
         await pilot.pause()
         row = next(r for r in form.query("MetricRow") if r.metric.id == "mediation_success")
         assert "不能大于" in str(row.query_one(".field-error").render())
-        assert "✗" in str(app.query_one("#sec-disputes").query_one("Label").render())
+        assert "✗" in app.query_one("SectionList").entry_text("disputes")
         metric_input(form, "mediation_cases").value = "-5"
         await pilot.pause()
         await press(pilot, "ctrl+g")
@@ -207,9 +207,7 @@ async def test_import_last_years_report(tmp_path):
             app.doc.get(("measures", "areas", "disputes", "metrics", "review_accepted", "previous"))
             == 184
         )
-        assert "◐" in str(
-            app.query_one("#sec-disputes").query_one("Label").render()
-        )  # carried over: partly
+        assert "◐" in app.query_one("SectionList").entry_text("disputes")  # carried over: partly
 
 
 async def test_f1_explains_the_focused_field(facts_file):

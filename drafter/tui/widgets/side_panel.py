@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
+PREVIEW_PENDING = "正在生成预览…"  # until the first draft is done, just after the first screen
+
 
 class PreviewArea(TextArea):
     """A read-only text area keeps its size when its text changes (no re-layout per keystroke).
@@ -23,7 +25,9 @@ class PreviewArea(TextArea):
 class SidePanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("预览", classes="panel-title", id="preview-title")
-        yield PreviewArea("", id="preview", read_only=True, soft_wrap=True, show_cursor=False)
+        yield PreviewArea(
+            PREVIEW_PENDING, id="preview", read_only=True, soft_wrap=True, show_cursor=False
+        )
         yield Label("提醒", classes="panel-title", id="findings-title")
         findings = OptionList(id="findings")
         findings.help_text = "检查当前内容发现的问题（输入停顿后自动更新）。回车跳到对应的字段。"
