@@ -89,9 +89,6 @@ class DrafterApp(FileActions, App[None]):
         self.query_one(SectionList).refresh_states(self.doc)
         self.call_after_refresh(self.refresh_views)
         self.call_after_refresh(gc.freeze)  # the first screen's widgets too
-
-    def on_unmount(self) -> None:
-        gc.unfreeze()  # what is left is garbage once the form closes (tests run many forms)
         # the first check imports the checker: only once the first screen is up
         self.call_after_refresh(self.schedule_findings, STARTUP_FINDINGS_DELAY)
         if self.doc.journal() is not None:
@@ -102,6 +99,9 @@ class DrafterApp(FileActions, App[None]):
                 ),
                 self._restore_answer,
             )
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # what is left is garbage once the form closes (tests run many forms)
 
     def _restore_answer(self, answer: str | None) -> None:
         if answer == "restore":
