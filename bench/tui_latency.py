@@ -23,12 +23,17 @@ from bench.timing import compile_package  # noqa: E402
 # with the drafted preview, and the app going idle after that (the measure used before the
 # preview was drafted after the first screen). Frames are timed where Textual composes them for
 # the terminal (Screen._compositor_refresh); only writing them to a real terminal is left out.
+# The process starts and imports as `drafter tui` does (cli.run, cli.cmd_tui).
 FIRST_SCREEN = """
+from drafter import process
+process.starting()  # as the `drafter` command starts (cli.run)
 import time
 import asyncio, shutil, tempfile
 from pathlib import Path
+from drafter import cli
 from drafter.tui.app import DrafterApp
 from textual.screen import Screen
+process.steady()  # as cli.cmd_tui does before it starts the form
 folder = Path(tempfile.mkdtemp()); shutil.copy({example!r}, folder / "facts.yaml")
 marks = {{}}
 paint = Screen._compositor_refresh

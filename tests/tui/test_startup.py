@@ -1,6 +1,6 @@
 """The first screen, built for speed (bench/tui_latency.py times it): the footer's keys drawn with
 the rest and not redrawn when the focus moves, the preview drafted just after, the sidebar one
-list whose entries show their state, and the garbage collector paused only while starting."""
+list whose entries show their state, and the garbage collector paused only while it starts."""
 
 from __future__ import annotations
 
