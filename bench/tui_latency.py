@@ -1,5 +1,6 @@
 """TUI responsiveness through Pilot: time from launch (process start, imports included) to the
-first screen, and from a keystroke in a paragraph to the updated preview.
+first screen and to the filled preview (drafted just after the first screen), and from a
+keystroke in a paragraph to the updated preview.
 
 Targets (issues 5 and 13): first screen at most 0.6 s on the example (median of 10 runs, whole
 process: interpreter start and imports included), preview update under 16 ms.
