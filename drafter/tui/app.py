@@ -52,11 +52,8 @@ class DrafterApp(FileActions, App[None]):
         issuer: str | None = None,
         today: dt.date | None = None,
     ) -> None:
-        # No cyclic garbage collection while the first screen is built (a full one took 50–70
-        # ms of the start); what start-up built is frozen out of later ones (as process.steady)
-        self._collecting = gc.isenabled()
-        gc.disable()
         super().__init__()
+        self._collecting = gc.isenabled()  # see compose
         self.today = today or dt.date.today()
         self.doc = pipeline.open_facts(path, year or self.today.year - 1, issuer or "")
         self.specs = section_specs()
@@ -72,6 +69,10 @@ class DrafterApp(FileActions, App[None]):
 
     # ---- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # No cyclic garbage collection while the first screen is built (a full one took 50–70
+        # ms of the start); what start-up built is frozen out of later ones (as process.steady)
+        self._collecting = gc.isenabled()
+        gc.disable()
         yield Header()
         first = self.specs[0]
         self.forms[first.id] = SectionForm(first, self.doc)
