@@ -8,6 +8,7 @@ from functools import cache
 
 from drafter.check.context import CheckContext, finding
 from drafter.models.findings import Finding
+from drafter.reading.prefilter import Screened
 from drafter.resources import load_data
 
 
@@ -19,14 +20,13 @@ def placeholder_rules() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
-def _any_placeholder() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for _, p in placeholder_rules()))
+def _screened() -> list[Screened]:
+    return [Screened(pattern) for _, pattern in placeholder_rules()]
 
 
 def placeholders_in(text: str) -> list[re.Match[str]]:
-    if not _any_placeholder().search(text):
-        return []
-    return [m for _, pattern in placeholder_rules() for m in pattern.finditer(text)]
+    """Each rule's matches in turn; a rule is tried only on a text holding what it needs."""
+    return [m for pattern in _screened() for m in pattern.finditer(text)]
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:

@@ -1,0 +1,142 @@
+"""A cheap test that lets a text skip a regex that cannot match it. Most paragraphs hold no
+placeholder, no noise and no mention of a given content, yet a pattern that opens with a
+lookbehind or `\\b` is tried at every position of every paragraph. From the pattern's own parse
+tree comes a set of characters of which any match needs one in the text (「年」 for
+`(?=[\\dxX×]{4}\\s*年)…`); one scan for that set, a plain character class, rules most texts out.
+
+The set is derived, never written by hand: the patterns stay the single source (the YAML data)
+and each finds exactly what it found before. A pattern the analysis cannot bound (a negated
+class, `.`, an optional whole) gets no prefilter and is always tried."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+try:  # Python 3.11+
+    from re import _constants as sre
+    from re import _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+# one piece of a character class: (its regex source, matched ignoring case, how many characters)
+Piece = tuple[str, bool, int]
+CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+CATEGORY_SIZE = 10_000  # a category is a weak bound: any other set is preferred
+REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+Pieces = frozenset[Piece]
+
+
+def _char(code: int) -> str:
+    return re.escape(chr(code))
+
+
+def _in(items: list, icase: bool) -> Pieces | None:
+    pieces = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            pieces.add((_char(av), icase, 1))
+        elif op is sre.RANGE:
+            pieces.add((f"{_char(av[0])}-{_char(av[1])}", icase, av[1] - av[0] + 1))
+        elif op is sre.CATEGORY and av in CATEGORIES:
+            pieces.add((CATEGORIES[av], icase, CATEGORY_SIZE))
+        else:  # a negated class, or what this analysis does not know
+            return None
+    return frozenset(pieces)
+
+
+def _size(pieces: Pieces) -> int:
+    """How many characters the set lets through: the fewer, the more texts it rules out."""
+    return sum(size for _, _, size in pieces)
+
+
+def _required(items, icase: bool) -> list[Pieces]:
+    """Sets of characters of which the text holds at least one of each wherever this sequence
+    matches: every part of a sequence must match, so each part's needs are needed."""
+    needs: list[Pieces] = []
+    for op, av in items:
+        needs += [n for n in _node(op, av, icase) if n not in needs]
+    return needs
+
+
+def _node(op, av, icase: bool) -> list[Pieces]:
+    if op is sre.LITERAL:
+        return [frozenset({(_char(av), icase, 1)})]
+    if op is sre.IN:
+        found = _in(av, icase)
+        return [found] if found else []
+    if op is sre.SUBPATTERN:
+        _, add, remove, body = av
+        ignore = sre.SRE_FLAG_IGNORECASE
+        return _required(body, bool((icase or add & ignore) and not remove & ignore))
+    if op is sre.BRANCH:  # one of the alternatives: the union of what each needs most
+        union: set[Piece] = set()
+        for alternative in av[1]:
+            needs = _required(alternative, icase)
+            if not needs:
+                return []
+            union |= min(needs, key=_size)
+        return [frozenset(union)]
+    if op in REPEATS:
+        low, _, body = av
+        return _required(body, icase) if low > 0 else []
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _required(av, icase)
+    if op is sre.ASSERT:  # what a lookahead or lookbehind needs is in the text too
+        return _required(av[1], icase)
+    return []  # anchors, negative lookarounds, `.`, group references: no bound
+
+
+def _class(pieces: Pieces) -> re.Pattern[str]:
+    parts = []
+    for ignoring in (False, True):
+        chosen = sorted(p for p, i, _ in pieces if i == ignoring)
+        if chosen:
+            parts.append(("(?i:[{}])" if ignoring else "[{}]").format("".join(chosen)))
+    return re.compile("|".join(parts))
+
+
+MAX_SCREENS = 3
+
+
+@cache
+def screens(regex: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
+    """Character classes of each of which a text `regex` can match holds one (none: no bound).
+    The rarest few; a category (`\\d`) only when nothing else bounds the pattern."""
+    parsed = sre_parse.parse(regex, flags)
+    needs = sorted(
+        _required(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)), key=_size
+    )
+    narrow = [n for n in needs if _size(n) < CATEGORY_SIZE] or needs[:1]
+    return tuple(_class(n) for n in narrow[:MAX_SCREENS])
+
+
+class Screened:
+    """A compiled pattern with its prefilter: `search`, `finditer` and `sub` skip the pattern
+    on a text that lacks every character it needs."""
+
+    __slots__ = ("pattern", "screens")
+
+    def __init__(self, pattern: re.Pattern[str] | str) -> None:
+        self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
+        self.screens = screens(self.pattern.pattern, self.pattern.flags & ~re.UNICODE)
+
+    def possible(self, text: str) -> bool:
+        return all(screen.search(text) for screen in self.screens)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.possible(text) else None
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.possible(text) else iter(())
+
+    def sub(self, repl, text: str) -> str:
+        return self.pattern.sub(repl, text) if self.possible(text) else text
