@@ -21,6 +21,7 @@ from drafter.models.outline import (
 from drafter.models.reading_rules import fold
 from drafter.models.structure import StructureModel, heading_key
 from drafter.reading.metadata import issuer_of, report_year
+from drafter.reading.prefilter import Screened
 
 BARE_NUMBER = re.compile(r"[、.（）()]")
 SUB_SECTION_CONTENT = "leader_duty"  # the statutory content reports often file under the measures
@@ -28,9 +29,9 @@ SUB_SECTION_CONFIDENCE = 0.6  # a cue of 3+ characters
 
 
 @cache
-def _mention_patterns(next_year: int) -> dict[str, list[re.Pattern[str]]]:
+def _mention_patterns(next_year: int) -> dict[str, list[Screened]]:
     return {
-        sid: [re.compile(m.regex.replace("{next_year}", str(next_year))) for m in rules]
+        sid: [Screened(m.regex.replace("{next_year}", str(next_year))) for m in rules]
         for sid, rules in taxonomy().mentions.items()
     }
 
@@ -179,9 +180,19 @@ def statutory_status(
                 evidence[owner].append(heading.line or 0)
     patterns = _mention_patterns((outline.year or 0) + 1)
     for paragraph in doc.paragraphs:
-        sentences = [s for s in SENTENCE.findall(fold(paragraph.full_text)) if not _announces(s)]
+        if all(status[sid] != "missing" for sid in patterns):
+            break
+        text = fold(paragraph.full_text)
+        sentences = None  # split only when some pattern could match the paragraph at all
         for sid, regexes in patterns.items():
-            if status[sid] == "missing" and any(r.search(s) for r in regexes for s in sentences):
+            if status[sid] != "missing":
+                continue
+            possible = [r.pattern for r in regexes if r.possible(text)]
+            if not possible:
+                continue
+            if sentences is None:
+                sentences = [s for s in SENTENCE.findall(text) if not _announces(s)]
+            if any(r.search(s) for r in possible for s in sentences):
                 status[sid] = "mentioned"
                 evidence[sid].append(paragraph.line or 0)
     return status, evidence

@@ -13,12 +13,16 @@ from drafter.control_chars import xml_safe
 from drafter.models.document import Document, Dropped, Paragraph
 from drafter.models.language import frame
 from drafter.models.reading_rules import compiled, fold, noise_rules, reading_rules
+from drafter.reading.prefilter import Screened
 from drafter.resources import load_data
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
 # 「,」「:」「;」 next to Chinese text are full-width marks typed half-width; between digits
 # (「1,000」「11:30」) they are part of a number and stay.
-_HALF_PUNCT = re.compile(r"(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f])")
+# (the lookahead only states where any match starts: tried first, it fails fast on other text)
+_HALF_PUNCT = Screened(
+    r"(?=[\s,:;])(?:(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f]))"
+)
 _FULL = {",": "，", ":": "：", ";": "；"}
 
 # Heading numbers, after normalization. Level 3 takes 「1.」「1、」「1．」; a digit right after the
@@ -51,8 +55,13 @@ def noise_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
-def _trims() -> list[re.Pattern[str]]:
-    return [re.compile(t.regex) for t in noise_rules().trims]
+def _screened_noise() -> list[tuple[str, Screened]]:
+    return [(kind, Screened(p)) for kind, p in noise_patterns()]
+
+
+@cache
+def _trims() -> list[Screened]:
+    return [Screened(t.regex) for t in noise_rules().trims]
 
 
 def noise_kind(line: str) -> str | None:
@@ -64,7 +73,12 @@ def noise_kind(line: str) -> str | None:
     line = fold(line)
     bare = BULLET.sub("", line)
     return next(
-        (kind for kind, p in noise_patterns() if p.search(line) or (bare and p.search(bare))),
+        (
+            kind
+            for kind, p in _screened_noise()
+            if p.possible(line)  # the bare line holds no character the line does not
+            and (p.pattern.search(line) or (bare and p.pattern.search(bare)))
+        ),
         None,
     )
 

@@ -119,18 +119,26 @@ def screens(regex: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
     return tuple(_class(n) for n in narrow[:MAX_SCREENS])
 
 
+def _always(text: str) -> bool:
+    return True
+
+
 class Screened:
     """A compiled pattern with its prefilter: `search`, `finditer` and `sub` skip the pattern
-    on a text that lacks every character it needs."""
+    on a text that lacks every character of one of the sets it needs."""
 
-    __slots__ = ("pattern", "screens")
+    __slots__ = ("pattern", "possible")
 
     def __init__(self, pattern: re.Pattern[str] | str) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
-        self.screens = screens(self.pattern.pattern, self.pattern.flags & ~re.UNICODE)
-
-    def possible(self, text: str) -> bool:
-        return all(screen.search(text) for screen in self.screens)
+        found = screens(self.pattern.pattern, self.pattern.flags & ~re.UNICODE)
+        # `possible(text)` is truthy when the pattern may match the text
+        if not found:
+            self.possible = _always
+        elif len(found) == 1:
+            self.possible = found[0].search
+        else:
+            self.possible = lambda text: all(screen.search(text) for screen in found)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.possible(text) else None
