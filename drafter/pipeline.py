@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from drafter.models.catalogue import Section
 from drafter.models.document import Document
-from drafter.models.facts import Facts
 from drafter.models.findings import Finding
 from drafter.models.layout import Layout
 from drafter.models.outline import Outline
 from drafter.models.structure import StructureModel
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Facts: only `load_facts` and `draft` build one; `check` never does
+    from drafter.models.facts import Facts
     from drafter.extract import Extraction
     from drafter.formats.facts_document import FactsDocument
 

@@ -13,8 +13,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ruamel.yaml import YAML
-
 from drafter.errors import DrafterError
 
 M = TypeVar("M")
@@ -59,4 +57,7 @@ def load_data(name: str) -> Any:
 
 
 def _safe_yaml(text: str) -> Any:
+    """Parsed only when the cache has no copy of the file (ruamel.yaml is then imported)."""
+    from ruamel.yaml import YAML
+
     return YAML(typ="safe").load(text)

@@ -15,10 +15,8 @@ from pathlib import Path
 from drafter.errors import DrafterError, Location
 from drafter.files import read_input
 from drafter.formats.docx_reader import OLE_MAGIC, DocxPackage
-from drafter.formats.html_reader import read_html_bytes
 from drafter.formats.office_convert import KINDS as OFFICE_KINDS
 from drafter.formats.office_convert import convert_to_docx
-from drafter.formats.pdf_reader import read_pdf_bytes
 from drafter.formats.text_reader import decode, read_text_bytes
 from drafter.models.document import Document
 from drafter.models.layout import Layout
@@ -74,9 +72,14 @@ def _read(path: Path, with_layout: bool) -> tuple[Document, Layout | None]:
     if kind == ".docx":
         package = DocxPackage(data, str(path))
         return package.document(), package.layout() if with_layout else None
+    # the readers of the rarer kinds are imported when a file of theirs comes
     if kind == ".pdf":
+        from drafter.formats.pdf_reader import read_pdf_bytes
+
         return read_pdf_bytes(data, str(path)), None
     if kind == ".html":
+        from drafter.formats.html_reader import read_html_bytes
+
         return read_html_bytes(data), None
     if kind in OFFICE_KINDS:
         return DocxPackage(convert_to_docx(data, kind, str(path)), str(path)).document(), None

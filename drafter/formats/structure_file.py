@@ -11,7 +11,6 @@ from pydantic import ValidationError
 from drafter.cache import validated
 from drafter.errors import DrafterError, Location
 from drafter.files import write_atomic
-from drafter.formats.yaml_io import dump_yaml, load_yaml
 from drafter.models.structure import StructureModel
 from drafter.resources import templates_dir
 
@@ -23,6 +22,8 @@ def default_model_path() -> Path:
 
 
 def dumps(model: StructureModel) -> str:
+    from drafter.formats.yaml_io import dump_yaml  # the facts' YAML reader: not on check's path
+
     return HEADER + dump_yaml(model.model_dump(mode="json"))
 
 
@@ -43,10 +44,17 @@ def _ours(path: Path) -> bool:
         return False
 
 
+def _load_yaml(text: str, filename: str):
+    """Only when the cache has no JSON copy of the model."""
+    from drafter.formats.yaml_io import load_yaml
+
+    return load_yaml(text, filename, lines=False)
+
+
 @cache
 def read_model(path: Path) -> StructureModel:
     try:
-        return validated(path, StructureModel, lambda text: load_yaml(text, str(path), lines=False))
+        return validated(path, StructureModel, lambda text: _load_yaml(text, str(path)))
     except OSError as exc:
         raise DrafterError(
             f"无法读取结构模型：{exc.strerror}", location=Location(str(path))
