@@ -9,7 +9,6 @@ from pydantic import ValidationError
 
 from drafter.cache import validated
 from drafter.errors import DrafterError, Location
-from drafter.formats.yaml_io import line_of, load_yaml
 from drafter.models.style import Style
 from drafter.resources import templates_dir
 
@@ -33,12 +32,21 @@ def load_style(name_or_path: str = "gbt9704") -> Style:
             f"找不到版式配置：{name_or_path}",
             hint=f"可用的版式：{', '.join(available_styles())}，或给出 YAML 文件路径。",
         )
+    # the YAML reader (ruamel and the facts model with it) only when the cache has no copy
     try:
-        return validated(path, Style, lambda text: load_yaml(text, str(path), lines=False))
+        return validated(path, Style, lambda text: _load_yaml(text, str(path), lines=False))
     except ValidationError as exc:
+        from drafter.formats.yaml_io import line_of, load_yaml
+
         err = exc.errors()[0]
         data = load_yaml(path.read_text(encoding="utf-8"), str(path))
         raise DrafterError(
             f"版式配置有误：{err['msg']}",
             location=Location(str(path), line_of(data, err["loc"]), ".".join(map(str, err["loc"]))),
         ) from None
+
+
+def _load_yaml(text: str, filename: str, lines: bool):
+    from drafter.formats.yaml_io import load_yaml
+
+    return load_yaml(text, filename, lines=lines)
