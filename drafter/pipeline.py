@@ -22,9 +22,9 @@ from drafter.models.outline import Outline
 from drafter.models.structure import StructureModel
 
 if TYPE_CHECKING:  # Facts: only `load_facts` and `draft` build one; `check` never does
-    from drafter.models.facts import Facts
     from drafter.extract import Extraction
     from drafter.formats.facts_document import FactsDocument
+    from drafter.models.facts import Facts
 
 
 @dataclass

@@ -21,7 +21,7 @@ from drafter.models.outline import (
 from drafter.models.reading_rules import fold
 from drafter.models.structure import StructureModel, heading_key
 from drafter.reading.metadata import issuer_of, report_year
-from drafter.reading.prefilter import Screened
+from drafter.reading.prefilter import ScreenedGroup
 
 BARE_NUMBER = re.compile(r"[、.（）()]")
 SUB_SECTION_CONTENT = "leader_duty"  # the statutory content reports often file under the measures
@@ -29,11 +29,14 @@ SUB_SECTION_CONFIDENCE = 0.6  # a cue of 3+ characters
 
 
 @cache
-def _mention_patterns(next_year: int) -> dict[str, list[Screened]]:
-    return {
-        sid: [Screened(m.regex.replace("{next_year}", str(next_year))) for m in rules]
+def _mention_patterns(next_year: int) -> tuple[ScreenedGroup, list[str]]:
+    """Every mention regex, screened together, and the content each one names."""
+    pairs = [
+        (sid, m.regex.replace("{next_year}", str(next_year)))
         for sid, rules in taxonomy().mentions.items()
-    }
+        for m in rules
+    ]
+    return ScreenedGroup([regex for _, regex in pairs]), [sid for sid, _ in pairs]
 
 
 def score_heading(text: str, candidates: list[str]) -> dict[str, int]:
@@ -178,21 +181,18 @@ def statutory_status(
             if owner and (is_top or own):
                 status[owner] = "section"
                 evidence[owner].append(heading.line or 0)
-    patterns = _mention_patterns((outline.year or 0) + 1)
+    group, owners = _mention_patterns((outline.year or 0) + 1)
     for paragraph in doc.paragraphs:
-        if all(status[sid] != "missing" for sid in patterns):
+        if all(status[sid] != "missing" for sid in owners):
             break
         text = fold(paragraph.full_text)
-        sentences = None  # split only when some pattern could match the paragraph at all
-        for sid, regexes in patterns.items():
-            if status[sid] != "missing":
-                continue
-            possible = [r.pattern for r in regexes if r.possible(text)]
-            if not possible:
-                continue
-            if sentences is None:
-                sentences = [s for s in SENTENCE.findall(text) if not _announces(s)]
-            if any(r.search(s) for r in possible for s in sentences):
+        possible = [i for i in group.possible(text) if status[owners[i]] == "missing"]
+        if not possible:
+            continue
+        sentences = [s for s in SENTENCE.findall(text) if not _announces(s)]
+        for sid in dict.fromkeys(owners[i] for i in possible):
+            regexes = [group.members[i].pattern for i in possible if owners[i] == sid]
+            if any(r.search(s) for r in regexes for s in sentences):
                 status[sid] = "mentioned"
                 evidence[sid].append(paragraph.line or 0)
     return status, evidence

@@ -13,16 +13,14 @@ from drafter.control_chars import xml_safe
 from drafter.models.document import Document, Dropped, Paragraph
 from drafter.models.language import frame
 from drafter.models.reading_rules import compiled, fold, noise_rules, reading_rules
-from drafter.reading.prefilter import Screened
+from drafter.reading.prefilter import Screened, ScreenedGroup
 from drafter.resources import load_data
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
 # 「,」「:」「;」 next to Chinese text are full-width marks typed half-width; between digits
 # (「1,000」「11:30」) they are part of a number and stay.
 # (the lookahead only states where any match starts: tried first, it fails fast on other text)
-_HALF_PUNCT = Screened(
-    r"(?=[\s,:;])(?:(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f]))"
-)
+_HALF_PUNCT = Screened(r"(?=[\s,:;])(?:(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f]))")
 _FULL = {",": "，", ":": "：", ";": "；"}
 
 # Heading numbers, after normalization. Level 3 takes 「1.」「1、」「1．」; a digit right after the
@@ -55,8 +53,8 @@ def noise_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
-def _screened_noise() -> list[tuple[str, Screened]]:
-    return [(kind, Screened(p)) for kind, p in noise_patterns()]
+def _screened_noise() -> ScreenedGroup:
+    return ScreenedGroup([p for _, p in noise_patterns()])
 
 
 @cache
@@ -72,12 +70,13 @@ def noise_kind(line: str) -> str | None:
         return None
     line = fold(line)
     bare = BULLET.sub("", line)
+    patterns = noise_patterns()
     return next(
         (
-            kind
-            for kind, p in _screened_noise()
-            if p.possible(line)  # the bare line holds no character the line does not
-            and (p.pattern.search(line) or (bare and p.pattern.search(bare)))
+            patterns[i][0]
+            # the bare line holds no character the line does not: screened on the line
+            for i in _screened_noise().possible(line)
+            if patterns[i][1].search(line) or (bare and patterns[i][1].search(bare))
         ),
         None,
     )

@@ -108,15 +108,13 @@ MAX_SCREENS = 3
 
 
 @cache
-def screens(regex: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
-    """Character classes of each of which a text `regex` can match holds one (none: no bound).
+def needs(regex: str, flags: int = 0) -> tuple[Pieces, ...]:
+    """Sets of characters of each of which a text `regex` can match holds one (none: no bound).
     The rarest few; a category (`\\d`) only when nothing else bounds the pattern."""
     parsed = sre_parse.parse(regex, flags)
-    needs = sorted(
-        _required(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)), key=_size
-    )
-    narrow = [n for n in needs if _size(n) < CATEGORY_SIZE] or needs[:1]
-    return tuple(_class(n) for n in narrow[:MAX_SCREENS])
+    found = sorted(_required(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)), key=_size)
+    narrow = [n for n in found if _size(n) < CATEGORY_SIZE] or found[:1]
+    return tuple(narrow[:MAX_SCREENS])
 
 
 def _always(text: str) -> bool:
@@ -127,18 +125,22 @@ class Screened:
     """A compiled pattern with its prefilter: `search`, `finditer` and `sub` skip the pattern
     on a text that lacks every character of one of the sets it needs."""
 
-    __slots__ = ("pattern", "possible")
+    __slots__ = ("pattern", "needs", "possible")
 
     def __init__(self, pattern: re.Pattern[str] | str) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
-        found = screens(self.pattern.pattern, self.pattern.flags & ~re.UNICODE)
+        self.needs = needs(self.pattern.pattern, self.pattern.flags & ~re.UNICODE)
         # `possible(text)` is truthy when the pattern may match the text
-        if not found:
+        classes = [_class(n).search for n in self.needs]
+        if not classes:
             self.possible = _always
-        elif len(found) == 1:
-            self.possible = found[0].search
+        elif len(classes) == 1:
+            self.possible = classes[0]
+        elif len(classes) == 2:
+            first, second = classes
+            self.possible = lambda text: first(text) and second(text)
         else:
-            self.possible = lambda text: all(screen.search(text) for screen in found)
+            self.possible = lambda text: all(screen(text) for screen in classes)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.possible(text) else None
@@ -148,3 +150,21 @@ class Screened:
 
     def sub(self, repl, text: str) -> str:
         return self.pattern.sub(repl, text) if self.possible(text) else text
+
+
+class ScreenedGroup:
+    """Many screened patterns tried on the same texts: one scan of a text for every character
+    any of them needs, then each pattern's screen runs on the few characters found."""
+
+    def __init__(self, patterns: list[re.Pattern[str] | str]) -> None:
+        self.members = [Screened(p) for p in patterns]
+        pieces = frozenset().union(*(n for m in self.members for n in m.needs))
+        self._present = _class(pieces).findall if pieces else None
+
+    def possible(self, text: str) -> list[int]:
+        """The positions of the members that may match `text`, in order."""
+        if self._present is None:
+            return list(range(len(self.members)))
+        # a character a member needs is one the union finds: its screens say the same on these
+        present = "".join(set(self._present(text)))
+        return [i for i, m in enumerate(self.members) if m.possible(present)]

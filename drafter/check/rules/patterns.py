@@ -8,7 +8,7 @@ from functools import cache
 
 from drafter.check.context import CheckContext, finding
 from drafter.models.findings import Finding
-from drafter.reading.prefilter import Screened
+from drafter.reading.prefilter import ScreenedGroup
 from drafter.resources import load_data
 
 
@@ -20,13 +20,14 @@ def placeholder_rules() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
-def _screened() -> list[Screened]:
-    return [Screened(pattern) for _, pattern in placeholder_rules()]
+def _screened() -> ScreenedGroup:
+    return ScreenedGroup([pattern for _, pattern in placeholder_rules()])
 
 
 def placeholders_in(text: str) -> list[re.Match[str]]:
     """Each rule's matches in turn; a rule is tried only on a text holding what it needs."""
-    return [m for pattern in _screened() for m in pattern.finditer(text)]
+    rules = placeholder_rules()
+    return [m for i in _screened().possible(text) for m in rules[i][1].finditer(text)]
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:

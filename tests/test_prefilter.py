@@ -1,0 +1,81 @@
+"""The screens derived from a regex (reading/prefilter.py) never hide a match: on every pattern
+drafter compiles, a screened search finds what the plain search finds, on the seeds' and real
+texts' lines and on random strings made of the pattern's own characters."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.reading.prefilter import Screened, ScreenedGroup, needs
+from tests.test_regex_linear import PATTERNS
+
+ROOT = Path(__file__).resolve().parent.parent
+LINES = [
+    line
+    for path in [
+        *sorted((ROOT / "seeds").glob("*.txt")),
+        *sorted((ROOT / "tests/data/real").glob("*.txt"))[:12],
+    ]
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+FILLER = "一年报告，。：:（(）)1 aX"
+
+
+def _fuzz(pattern: re.Pattern[str], count: int = 300) -> list[str]:
+    """Short strings of the pattern's own characters (its literals, class members, escapes'
+    letters) and a few common ones: the texts most likely to sit at a screen's edge."""
+    rng = random.Random(pattern.pattern.encode("utf-8", "surrogatepass"))
+    alphabet = sorted(set(pattern.pattern) | set(FILLER))
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.pattern[:40] for p in PATTERNS])
+def test_a_screened_pattern_finds_what_the_pattern_finds(pattern):
+    screened = Screened(pattern)
+    for text in LINES + _fuzz(pattern):
+        plain = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in screened.finditer(text)] == plain, text
+        assert (screened.search(text) is None) == (not plain), text
+
+
+def test_most_patterns_are_screened():
+    """The analysis bounds the data's patterns (a broken one would screen nothing and the test
+    above would pass vacuously)."""
+    assert sum(1 for p in PATTERNS if needs(p.pattern, p.flags & ~re.UNICODE)) > len(PATTERNS) / 2
+
+
+def _sets(regex: str, flags: int = 0) -> list[str]:
+    return ["".join(sorted(piece for piece, _, _ in n)) for n in needs(regex, flags)]
+
+
+def test_what_a_pattern_needs():
+    # a lookahead's needs count; the rarest sets first, a category only when nothing else
+    masked_year = r"(?<![A-Za-z\d])(?=[\dxX×]{4}\s*年)(?=\d*[xX×])[\dxX×]{4}"
+    assert _sets(masked_year) == ["年", "Xx×"]
+    assert _sets(r"某某") == ["某"]
+    assert _sets(r"第[一二]条|附件") == ["第附"]
+    assert _sets(r"\d+") == [r"\d"]
+    # nothing bounds an optional whole, a negated class, `.` or a negative lookaround
+    for unbounded in (r"a?", r"[^a]+", r".{3}", r"(?!x)[^x]", r"a|b?", r"^$"):
+        assert needs(unbounded) == (), unbounded
+
+
+def test_case_is_ignored_where_the_pattern_ignores_it():
+    screened = Screened(r"\b(?i:TODO|FIXME)\b|待定稿")
+    assert screened.search("还有 todo 没做") and screened.search("FixMe")
+    assert not screened.possible("没有未办事项")
+    assert Screened(re.compile("abc", re.I)).search("ABC")
+
+
+def test_a_group_screens_each_member_as_its_own_screen_does():
+    patterns = [r"某某", r"(?<![A-Za-z])(XX|xx)(?![A-Za-z])", r"[^。]+", r"\d{4}年"]
+    group = ScreenedGroup(patterns)
+    members = [Screened(p) for p in patterns]
+    for text in LINES[:200] + ["某某单位", "XX县", "2026年", "", "。"]:
+        assert group.possible(text) == [i for i, m in enumerate(members) if m.possible(text)]
+    assert group.possible("") == [2]  # only the unbounded pattern is tried on anything
