@@ -158,13 +158,20 @@ class ScreenedGroup:
 
     def __init__(self, patterns: list[re.Pattern[str] | str]) -> None:
         self.members = [Screened(p) for p in patterns]
+        self.unbounded = [i for i, m in enumerate(self.members) if not m.needs]
         pieces = frozenset().union(*(n for m in self.members for n in m.needs))
-        self._present = _class(pieces).findall if pieces else None
+        # one class each for the characters matched as written and those matched ignoring
+        # case: a single class is scanned fast, an alternation of two is not
+        self._scans = [
+            _class(frozenset(p for p in pieces if p[1] == ignoring)).findall
+            for ignoring in (False, True)
+            if any(p[1] == ignoring for p in pieces)
+        ]
 
     def possible(self, text: str) -> list[int]:
         """The positions of the members that may match `text`, in order."""
-        if self._present is None:
-            return list(range(len(self.members)))
-        # a character a member needs is one the union finds: its screens say the same on these
-        present = "".join(set(self._present(text)))
+        # a character a member needs is one the scans find: its screens say the same on these
+        present = "".join(c for scan in self._scans for c in set(scan(text)))
+        if not present:
+            return list(self.unbounded)
         return [i for i, m in enumerate(self.members) if m.possible(present)]
