@@ -40,6 +40,16 @@ PARSER = etree.XMLParser(
 )
 
 
+def _child(el: etree._Element | None, *tags: str) -> etree._Element | None:
+    """`el.find("{W}a/{W}b")` without ElementPath (which costs more than the lookup itself on
+    each of the thousands of calls a document takes): the first child of each tag in turn."""
+    for tag in tags:
+        if el is None:
+            return None
+        el = next(el.iterchildren(tag), None)
+    return el
+
+
 def _int(value: str | None) -> int | None:
     """An attribute's integer: ASCII digits only (「²」 is a digit to str.isdigit), sane size."""
     return int(value) if value and INTEGER.match(value) else None
@@ -171,7 +181,7 @@ class DocxPackage:
 def _role(p: etree._Element, styles: _Styles) -> str:
     """The role its drafter paragraph style names. By the style's name: LibreOffice, converting
     a .doc/.odt/.rtf back, keeps names but rewrites ids (drafter-title → Draftertitle)."""
-    style = p.find(f"{W}pPr/{W}pStyle")
+    style = _child(p, f"{W}pPr", f"{W}pStyle")
     style_id = style.get(f"{W}val", "") if style is not None else ""
     name = styles.styles[style_id].find(f"{W}name") if style_id in styles.styles else None
     name_text = name.get(f"{W}val", "") if name is not None else ""
@@ -251,8 +261,8 @@ def paragraph_texts(package: DocxPackage) -> list[tuple[int, str, int | None]]:
     out: list[tuple[int, str, int | None]] = []
     for number, p in body_paragraphs(package.body):
         level = None
-        outline = p.find(f"{W}pPr/{W}outlineLvl")
-        style = p.find(f"{W}pPr/{W}pStyle")
+        ppr = _child(p, f"{W}pPr")
+        outline, style = _child(ppr, f"{W}outlineLvl"), _child(ppr, f"{W}pStyle")
         if outline is not None and _int(outline.get(f"{W}val")) is not None:
             level = _int(outline.get(f"{W}val")) + 1
         elif style is not None:
@@ -299,11 +309,11 @@ class _Styles:
             sid = based.get(f"{W}val") if based is not None else None
         return out
 
-    def first(self, candidates: list[etree._Element | None], path: str, attr: str) -> str | None:
+    def first(self, candidates: list[etree._Element | None], tag: str, attr: str) -> str | None:
         for element in candidates:
             if element is None:
                 continue
-            found = element.find(path)
+            found = _child(element, tag)
             if found is not None and found.get(f"{W}{attr}") is not None:
                 return found.get(f"{W}{attr}")
             if attr == "eastAsia" and found is not None and found.get(f"{W}eastAsiaTheme"):
@@ -327,7 +337,7 @@ class _Styles:
 
 
 def _run_look(run: etree._Element, inherited: tuple[str | None, ...], styles: _Styles) -> RunLook:
-    rpr = run.find(f"{W}rPr")
+    rpr = _child(run, f"{W}rPr")
     east_asia = styles.first([rpr], f"{W}rFonts", "eastAsia") or inherited[0]
     size = styles.first([rpr], f"{W}sz", "val") or inherited[1]
     text = "".join(t.text or "" for t in run.iter(f"{W}t"))
@@ -353,8 +363,8 @@ def read_layout(package: DocxPackage) -> Layout:
                 if _int(value) is not None:
                     layout.margins_mm[side] = round(_int(value) / TWIPS_PER_MM, 1)
     for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
-        ppr = p.find(f"{W}pPr")
-        style = ppr.find(f"{W}pStyle") if ppr is not None else None
+        ppr = _child(p, f"{W}pPr")
+        style = _child(ppr, f"{W}pStyle")
         inherited = styles.inherited(style.get(f"{W}val") if style is not None else None)
         line = styles.first([ppr], f"{W}spacing", "line") or inherited[2]
         rule = styles.first([ppr], f"{W}spacing", "lineRule") or inherited[3]
