@@ -3,6 +3,7 @@ the five statutory contents. Shared by `outline`, `learn` and `check`."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -84,4 +85,9 @@ def statutory_owner(section_id: str | None) -> str | None:
     """The statutory content a section belongs to: topic areas are part of the measures."""
     if section_id is None:
         return None
-    return section_id if section_id in taxonomy().statutory_ids else "measures"
+    return section_id if section_id in _statutory_ids() else "measures"
+
+
+@cache
+def _statutory_ids() -> frozenset[str]:
+    return frozenset(taxonomy().statutory_ids)

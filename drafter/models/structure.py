@@ -72,6 +72,10 @@ class StructureModel(_Data):
         return self._index
 
 
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+
 def heading_key(text: str) -> str:
     """A heading with years and numbers as slots, so that 「2022年度…」 matches 「2024年度…」."""
-    return re.sub(r"\d+", "{n}", re.sub(r"\s+", "", text)).strip("。")
+    return _DIGITS.sub("{n}", _SPACES.sub("", text)).strip("。")

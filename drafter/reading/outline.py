@@ -39,13 +39,25 @@ def _mention_patterns(next_year: int) -> tuple[ScreenedGroup, list[str]]:
     return ScreenedGroup([regex for _, regex in pairs]), [sid for sid, _ in pairs]
 
 
+@cache
+def _cues() -> dict[str, list[str]]:
+    """Each section's cue words, by id (looked up for every heading)."""
+    return {s.id: s.cues for s in [*taxonomy().statutory, *taxonomy().areas][::-1]}
+
+
+@cache
+def _area_ids() -> list[str]:
+    return [a.id for a in taxonomy().areas]
+
+
 def score_heading(text: str, candidates: list[str]) -> dict[str, int]:
     """Sum of the lengths of the cue words each candidate section finds in the heading (read
     in simplified characters)."""
     text = fold(text)
     scores = {}
+    cues = _cues()
     for sid in candidates:
-        score = sum(len(cue) for cue in taxonomy().section(sid).cues if cue in text)
+        score = sum(len(cue) for cue in cues[sid] if cue in text)
         if score:
             scores[sid] = score
     return scores
@@ -57,7 +69,7 @@ def classify_heading(
     """(section ids, confidence). Level-1 headings may be statutory contents or topic areas (many
     reports organise the measures by topic); headings below a statutory section are its areas."""
     statutory = taxonomy().statutory_ids
-    areas = [a.id for a in taxonomy().areas]
+    areas = _area_ids()
     if model is not None:
         seen = model.heading_index().get(heading_key(text))
         if seen and (level == 1 or seen[0] not in statutory):

@@ -136,11 +136,9 @@ class Screened:
             self.possible = _always
         elif len(classes) == 1:
             self.possible = classes[0]
-        elif len(classes) == 2:
-            first, second = classes
-            self.possible = lambda text: first(text) and second(text)
-        else:
-            self.possible = lambda text: all(screen(text) for screen in classes)
+        else:  # MAX_SCREENS: two or three, each a plain call (no generator on the hot path)
+            first, second, third = (*classes, _always)[:3]
+            self.possible = lambda text: first(text) and second(text) and third(text)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.possible(text) else None
