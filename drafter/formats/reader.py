@@ -112,6 +112,8 @@ def sniff(data: bytes, suffix: str) -> str | None:
 def _zip_kind(data: bytes) -> str:
     """An OpenDocument text declares itself in its first member; anything else is read (and if
     need be rejected) as a .docx."""
+    if b"mimetype" not in data:  # member names are stored as they are: no such member
+        return ".docx"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = package.namelist()
