@@ -194,11 +194,12 @@ def statutory_status(
                 status[owner] = "section"
                 evidence[owner].append(heading.line or 0)
     group, owners = _mention_patterns((outline.year or 0) + 1)
+    missing = {sid for sid in owners if status[sid] == "missing"}
     for paragraph in doc.paragraphs:
-        if all(status[sid] != "missing" for sid in owners):
+        if not missing:
             break
         text = fold(paragraph.full_text)
-        possible = [i for i in group.possible(text) if status[owners[i]] == "missing"]
+        possible = [i for i in group.possible(text) if owners[i] in missing]
         if not possible:
             continue
         sentences = [s for s in SENTENCE.findall(text) if not _announces(s)]
@@ -207,6 +208,7 @@ def statutory_status(
             if any(r.search(s) for r in regexes for s in sentences):
                 status[sid] = "mentioned"
                 evidence[sid].append(paragraph.line or 0)
+                missing.discard(sid)
     return status, evidence
 
 
