@@ -134,6 +134,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         text = paragraph.full_text
         if not _DIGIT.search(text):  # most paragraphs: no figure, nothing to compare
             continue
+        if "%" not in text and not _whole_words().search(text):
+            continue  # no sentence of it has a rate or a whole (the words are plain strings)
         offset = 0
         for sentence in sentences(text):
             offset = text.find(sentence, offset)
