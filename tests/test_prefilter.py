@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.reading.prefilter import Screened, ScreenedGroup, needs
+from drafter.reading.prefilter import Screened, ScreenedGroup, local, needs
 from tests.test_regex_linear import PATTERNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,3 +79,20 @@ def test_a_group_screens_each_member_as_its_own_screen_does():
     for text in LINES[:200] + ["某某单位", "XX县", "2026年", "", "。"]:
         assert group.possible(text) == [i for i, m in enumerate(members) if m.possible(text)]
     assert group.possible("") == [2]  # only the unbounded pattern is tried on anything
+
+
+def test_a_local_pattern_found_in_a_piece_is_found_in_the_whole():
+    """What lets a paragraph with no match skip its sentences (terms, statutory mentions)."""
+    assert local(r"七五.{0,2}普法") and local(r"(a)\1|[^a]+") and local(r"(?i:todo)")
+    for contextual in (r"a\b", r"(?<=x)a", r"^a", r"a(?=b)", r"x|y(?!z)", r"(a)?(?(1)b|c)"):
+        assert not local(contextual), contextual
+    checked = 0
+    for pattern in PATTERNS:
+        if not local(pattern.pattern, pattern.flags & ~re.UNICODE):
+            continue
+        for text in LINES[:150] + _fuzz(pattern, 60):
+            for piece in (text[i:j] for i in range(0, len(text), 7) for j in (i + 5, i + 30)):
+                if pattern.search(piece):
+                    checked += 1
+                    assert pattern.search(text), (pattern.pattern, piece, text)
+    assert checked > 1000

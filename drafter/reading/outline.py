@@ -199,8 +199,13 @@ def statutory_status(
         if not missing:
             break
         text = fold(paragraph.full_text)
-        possible = [i for i in group.possible(text) if owners[i] in missing]
-        if not possible:
+        possible = [
+            i
+            for i in group.possible(text)
+            if owners[i] in missing
+            and (not group.local[i] or group.members[i].pattern.search(text))
+        ]
+        if not possible:  # none can match any sentence of it: not split at all
             continue
         sentences = [s for s in SENTENCE.findall(text) if not _announces(s)]
         for sid in dict.fromkeys(owners[i] for i in possible):

@@ -117,6 +117,31 @@ def needs(regex: str, flags: int = 0) -> tuple[Pieces, ...]:
     return tuple(narrow[:MAX_SCREENS])
 
 
+CONTEXT_OPS = {sre.AT, sre.ASSERT, sre.ASSERT_NOT, sre.GROUPREF_EXISTS}
+
+
+def _local(items) -> bool:
+    for op, av in items:
+        if op in CONTEXT_OPS:
+            return False
+        for part in av if isinstance(av, tuple | list) else [av]:
+            if isinstance(part, sre_parse.SubPattern) and not _local(part):
+                return False
+            if isinstance(part, list) and any(
+                isinstance(p, sre_parse.SubPattern) and not _local(p) for p in part
+            ):
+                return False
+    return True
+
+
+@cache
+def local(regex: str, flags: int = 0) -> bool:
+    """Whether a match depends on the matched characters only: no anchor, `\\b` or lookaround
+    looks past them. Such a pattern that matches a piece of a text matches the text too, so one
+    search of a paragraph can rule out all its sentences."""
+    return _local(sre_parse.parse(regex, flags))
+
+
 def _always(text: str) -> bool:
     return True
 
@@ -156,6 +181,8 @@ class ScreenedGroup:
 
     def __init__(self, patterns: list[re.Pattern[str] | str]) -> None:
         self.members = [Screened(p) for p in patterns]
+        # which members a search of a whole text settles for every piece of it (see `local`)
+        self.local = [local(m.pattern.pattern, m.pattern.flags & ~re.UNICODE) for m in self.members]
         self.unbounded = [i for i, m in enumerate(self.members) if not m.needs]
         pieces = frozenset().union(*(n for m in self.members for n in m.needs))
         # one class each for the characters matched as written and those matched ignoring

@@ -14,6 +14,7 @@ from drafter.check.context import CheckContext, finding
 from drafter.models.calendar import Plan, calendar
 from drafter.models.findings import Finding
 from drafter.reading.figures import sentences
+from drafter.reading.prefilter import local
 from drafter.resources import load_data
 
 
@@ -43,6 +44,13 @@ def _any_term() -> re.Pattern[str]:
     """One pass over a sentence to see whether any term is there at all (most are not)."""
     regexes = [t["regex"] for t in term_rules()[0]] + [p.regex for p, _ in _plans()]
     return re.compile("|".join(f"(?:{r})" for r in regexes))
+
+
+@cache
+def _whole_text_decides() -> bool:
+    """A term found in no paragraph is found in none of its sentences, when the terms' patterns
+    look at nothing around what they match (no anchor or lookaround)."""
+    return local(_any_term().pattern)
 
 
 def _plan_message(plan: Plan, year: int) -> tuple[str, str]:
@@ -89,6 +97,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         # the next year's plans speak of the next year
         planned = ctx.outline.section_of_line.get(paragraph.line or 0) == "next_year"
         year = ctx.year + planned
+        if _whole_text_decides() and not _any_term().search(text):
+            continue  # no sentence of it can hold a term: not split at all
         offset = 0
         for sentence in sentences(text):
             offset = text.find(sentence, offset)
