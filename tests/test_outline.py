@@ -3,10 +3,13 @@ hardens it further for noise)."""
 
 from __future__ import annotations
 
+import random
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.reading.parser import normalize_line, parse_text, split_heading
+from drafter.reading.parser import _HALF_PUNCT, normalize_line, parse_text, split_heading
 from tests.conftest import SEEDS
 
 
@@ -36,6 +39,21 @@ def test_half_width_brackets_are_normalized():
         == "（二）持续优化法治化营商环境。制定方案"
     )
     assert split_heading(normalize_line("(二)持续优化")).number == "（二）"
+
+
+def test_half_width_marks_next_to_chinese_become_full_width():
+    """The pattern is written for speed (reading/parser.py); it changes exactly what the plain
+    one changes, spaces before a mark included, and leaves numbers alone."""
+    plain = re.compile(r"(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f])")
+    full = {",": "，", ":": "：", ";": "；"}
+    assert normalize_line("依法行政 ,严格执法:一是;二是") == "依法行政，严格执法：一是；二是"
+    assert normalize_line("共1,000件,11:30") == "共1,000件，11:30"
+    rng = random.Random(3)
+    alphabet = [" ", "\t", "\u2003", ",", ":", ";", "a", "1", "中", "，"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        expected = plain.sub(lambda m: full[m.group(1) or m.group(2)], text)
+        assert _HALF_PUNCT.sub(lambda m: full[m[0][-1]], text) == expected, repr(text)
 
 
 def test_lost_level_one_number():

@@ -19,8 +19,12 @@ from drafter.resources import load_data
 CN_DIGITS = "〇零一二三四五六七八九十百"
 # 「,」「:」「;」 next to Chinese text are full-width marks typed half-width; between digits
 # (「1,000」「11:30」) they are part of a number and stay.
-# (the lookahead only states where any match starts: tried first, it fails fast on other text)
-_HALF_PUNCT = Screened(r"(?=[\s,:;])(?:(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f]))")
+# Written to open with the character class every match starts with (a half-width mark, or the
+# spaces before one), which the regex engine scans for fast; the lookbehinds then check what
+# surrounds it. The same matches as `(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f])`.
+_HALF_PUNCT = Screened(
+    r"[\s,:;](?:(?<=[^\x00-\x7f][,:;])|(?<=[^\x00-\x7f]\s)\s*[,:;]|(?<=[,:;])(?=\s*[^\x00-\x7f]))"
+)
 _FULL = {",": "，", ":": "：", ";": "；"}
 
 # Heading numbers, after normalization. Level 3 takes 「1.」「1、」「1．」; a digit right after the
@@ -107,7 +111,7 @@ def normalize_line(line: str) -> str:
     """Spaces and half-width punctuation as real texts carry them → the forms reports use."""
     line = xml_safe(line.replace("\u00a0", " ").replace("\u3000", " ").replace("\ufeff", ""))
     line = line.strip()
-    line = _HALF_PUNCT.sub(lambda m: _FULL[m.group(1) or m.group(2)], line)
+    line = _HALF_PUNCT.sub(lambda m: _FULL[m[0][-1]], line)  # a match ends with its mark
     line = line.replace("(", "（").replace(")", "）")  # (str.translate is ~10× slower here)
     for trim in _trims():
         line = trim.sub("", line)
