@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -96,3 +97,25 @@ def test_a_local_pattern_found_in_a_piece_is_found_in_the_whole():
                     checked += 1
                     assert pattern.search(text), (pattern.pattern, piece, text)
     assert checked > 1000
+
+
+def test_without_the_private_parser_every_pattern_is_simply_tried(monkeypatch):
+    """prefilter reads CPython's private regex parser: a Python without it loses the speed-up,
+    never a match."""
+    from drafter.reading import prefilter
+
+    def broken(*args, **kwargs):
+        raise AttributeError("no parser here")
+
+    # prefilter's own name for the module only: re.compile itself still needs the real one
+    monkeypatch.setattr(prefilter, "sre_parse", SimpleNamespace(parse=broken))
+    for cached in (prefilter.needs, prefilter.local):
+        cached.cache_clear()
+    try:
+        assert prefilter.needs(r"(?<=\d)年") == ()
+        assert prefilter.local("年度") is False
+        screened = prefilter.Screened(r"(?<=\d{4})年")
+        assert screened.search("2026年").group() == "年" and screened.search("今年") is None
+    finally:
+        for cached in (prefilter.needs, prefilter.local):
+            cached.cache_clear()

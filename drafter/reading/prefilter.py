@@ -111,7 +111,10 @@ MAX_SCREENS = 3
 def needs(regex: str, flags: int = 0) -> tuple[Pieces, ...]:
     """Sets of characters of each of which a text `regex` can match holds one (none: no bound).
     The rarest few; a category (`\\d`) only when nothing else bounds the pattern."""
-    parsed = sre_parse.parse(regex, flags)
+    try:
+        parsed = sre_parse.parse(regex, flags)
+    except Exception:  # noqa: BLE001 - the parser is CPython's private module: without it, no bound
+        return ()
     found = sorted(_required(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)), key=_size)
     narrow = [n for n in found if _size(n) < CATEGORY_SIZE] or found[:1]
     return tuple(narrow[:MAX_SCREENS])
@@ -139,7 +142,10 @@ def local(regex: str, flags: int = 0) -> bool:
     """Whether a match depends on the matched characters only: no anchor, `\\b` or lookaround
     looks past them. Such a pattern that matches a piece of a text matches the text too, so one
     search of a paragraph can rule out all its sentences."""
-    return _local(sre_parse.parse(regex, flags))
+    try:
+        return _local(sre_parse.parse(regex, flags))
+    except Exception:  # noqa: BLE001 - the parser is CPython's private module: assume it looks
+        return False
 
 
 def _always(text: str) -> bool:
