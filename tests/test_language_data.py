@@ -10,7 +10,8 @@ from drafter import extract
 from drafter.check.rules import numbers, previous, years
 from drafter.models.facts import Meta
 from drafter.models.language import figure_words, frame, year_patterns
-from drafter.reading import metadata, parser
+from drafter.models.reading_rules import reading_rules
+from drafter.reading import metadata, outline, parser
 from drafter.reading.figures import figures
 from drafter.resources import load_data
 
@@ -26,6 +27,8 @@ IN_USE = {  # data entry → (its examples, the pattern the code compiled from i
     "years.book_title": (year_patterns().book_title, years.BOOK_TITLE),
     "years.leading_year": (year_patterns().leading_year, years.LEADING_YEAR),
     "years.paragraph_year": (year_patterns().paragraph_year, years.PARAGRAPH_YEAR),
+    "reading.combined.problem": (reading_rules().combined.problem, outline._combined_rules()[0]),
+    "reading.combined.plan": (reading_rules().combined.plan, outline._combined_rules()[1]),
 }
 
 

@@ -59,6 +59,53 @@ def test_combined_heading_maps_to_both():
     outline = read_outline(read_document(SEEDS[3]))
     combined = next(h for h in outline.headings if h.title == "存在问题及下一步打算")
     assert combined.sections == ["shortcomings", "next_year"]
+    # its sub-headings are plans (「加强组织领导……」), the paragraph on weak points is the
+    # shortcomings, and 「2023年，我区将……」 opens the plans
+    under = [h for h in outline.headings if h.line > combined.line]
+    assert [h.section for h in under] == ["next_year"] * 4
+
+    def line_of(start: str) -> int:
+        return next(p.line for p in outline.document.paragraphs if p.full_text.startswith(start))
+
+    assert outline.section_of_line[line_of("我区法治政府建设薄弱环节")] == "shortcomings"
+    assert outline.section_of_line[line_of("2023年，我区将")] == "next_year"
+
+
+COMBINED = """示例县人民政府关于2024年度法治政府建设情况的报告
+一、2024年度推进法治政府建设的主要举措和成效
+全年审结行政复议案件120件。
+二、存在的问题和下一步工作打算
+{body}
+"""
+
+
+@pytest.mark.parametrize(
+    "body, sections",
+    [
+        (  # problems as sub-headings, then plans
+            "（一）法治意识有待进一步增强\n部分干部运用法治思维不够。\n"
+            "（二）行政执法不够规范\n执法程序有待完善。\n"
+            "（三）加强法治教育培训\n开展专题培训。\n（四）规范行政执法行为\n推行三项制度。",
+            ["shortcomings", "shortcomings", "next_year", "next_year"],
+        ),
+        (  # each part named by its own sub-heading
+            "（一）存在的问题\n基层力量薄弱。\n（二）下一步工作打算\n持续推进。",
+            ["shortcomings", "next_year"],
+        ),
+        (  # a plan that names a weak point is still a plan; a neutral one follows the one before
+            "（一）推进力度不均衡\n个别单位重视不够。\n（二）补齐基层法治短板\n充实力量。\n"
+            "（三）法治宣传教育\n深化普法。",
+            ["shortcomings", "next_year", "next_year"],
+        ),
+    ],
+)
+def test_sub_headings_of_a_combined_heading_go_to_their_own_content(tmp_path, body, sections):
+    path = tmp_path / "combined.txt"
+    path.write_text(COMBINED.format(body=body), encoding="utf-8")
+    outline = read_outline(read_document(path))
+    combined = next(h for h in outline.headings if h.title == "存在的问题和下一步工作打算")
+    assert combined.sections == ["shortcomings", "next_year"]
+    assert [h.section for h in outline.headings if h.line > combined.line] == sections
 
 
 @pytest.mark.parametrize("held_out", range(len(SEEDS)), ids=[s.stem[:3] for s in SEEDS])

@@ -52,10 +52,18 @@ class TitleOrgan(DataModel):
     organ: Example
 
 
+class CombinedParts(DataModel):
+    """Which content a sub-heading of a combined heading (「存在问题及下一步打算」) belongs to."""
+
+    problem: Example
+    plan: Example
+
+
 class ReadingRules(DataModel):
     titles: list[Example]
     title_continuation: Example
     title_organ: TitleOrgan
+    combined: CombinedParts
     year: YearRules
     traditional: str
     simplified: str

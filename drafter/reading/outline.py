@@ -18,7 +18,7 @@ from drafter.models.outline import (
     YearEvidence,
     statutory_owner,
 )
-from drafter.models.reading_rules import fold
+from drafter.models.reading_rules import fold, reading_rules
 from drafter.models.structure import StructureModel, heading_key
 from drafter.reading.metadata import issuer_of, report_year
 from drafter.reading.prefilter import ScreenedGroup
@@ -87,12 +87,47 @@ def classify_heading(
     if not scores:
         return [], 0.0
     best = max(scores.values())
-    # a combined heading (「存在问题及下一步打算」) keeps every section it names strongly enough
+    # a combined heading (「存在问题及下一步打算」) keeps every section it names strongly enough,
+    # in the order it names them
+    folded = fold(text)
     chosen = sorted(
-        (sid for sid, score in scores.items() if score >= best * 0.5), key=lambda s: -scores[s]
+        (sid for sid, score in scores.items() if score >= best * 0.5),
+        key=lambda s: min(folded.find(cue) for cue in _cues()[s] if cue in folded),
     )
     # more cue text matched, more certain: 2 chars → 0.5, 4 → 0.67, 8 → 0.8
     return chosen, round(best / (best + 2), 2)
+
+
+@cache
+def _combined_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = reading_rules().combined
+    return re.compile(rules.problem.regex), re.compile(rules.plan.regex)
+
+
+def combined_part(text: str, parts: list[str], before: str | None) -> str:
+    """Which content of a combined heading (「存在问题及下一步打算」: `parts`) a sub-heading under
+    it belongs to (templates/reading.yaml `combined`); `before` is where the previous one went."""
+    problem, plan = _combined_rules()
+    text = fold(text)
+    if {"shortcomings", "next_year"} <= set(parts):
+        if plan.search(text) and not problem.search(text):
+            return "next_year"
+        if problem.search(text):
+            return "shortcomings"
+    scores = score_heading(text, parts)
+    if scores:
+        return max(scores, key=lambda sid: scores[sid])
+    return before or parts[0]
+
+
+def _mentioned_part(text: str, parts: list[str], next_year: int) -> str | None:
+    """The first of `parts` a paragraph speaks of (「2023年，我区将……」 names the plans)."""
+    group, owners = _mention_patterns(next_year)
+    text = fold(text)
+    for i in group.possible(text):
+        if owners[i] in parts and group.members[i].pattern.search(text):
+            return owners[i]
+    return None
 
 
 def bare_number(number: str | None) -> str | None:
@@ -123,6 +158,10 @@ def read_outline(
         document=doc,
     )
     parents: dict[int, str | None] = {}
+    # the contents a combined heading names (「存在问题及下一步打算」), by its level, and where
+    # the last sub-heading under it went
+    combined: dict[int, list[str]] = {}
+    last_part: str | None = None
     current: str | None = None
     for paragraph in doc.paragraphs:
         if paragraph.is_heading:
@@ -130,8 +169,15 @@ def read_outline(
                 (parents[lvl] for lvl in sorted(parents, reverse=True) if lvl < paragraph.level),
                 None,
             )
+            parts = next(
+                (combined[lvl] for lvl in sorted(combined, reverse=True) if lvl < paragraph.level),
+                None,
+            )
             if paragraph.section is not None:  # drafted, or read back from drafter's own file
                 ids, confidence = [paragraph.section], 1.0
+            elif parts and under in parts:
+                last_part = combined_part(paragraph.heading or "", parts, last_part)
+                ids, confidence = [last_part], 0.5
             else:
                 ids, confidence = classify_heading(
                     paragraph.heading or "", paragraph.level, under, model
@@ -153,10 +199,27 @@ def read_outline(
             parents = {lvl: sid for lvl, sid in parents.items() if lvl < paragraph.level}
             parents[paragraph.level] = ids[0] if ids else under
             current = parents[paragraph.level]
+            combined = {lvl: p for lvl, p in combined.items() if lvl < paragraph.level}
+            named = [sid for sid in ids if sid in statutory]
+            if len(named) > 1:
+                combined[paragraph.level], last_part = named, None
+        elif current in combined.get(_level_of(parents, current), []):
+            # a paragraph of a combined part that speaks of a later part opens that part
+            parts = combined[_level_of(parents, current)]
+            later = parts[parts.index(current) + 1 :]
+            switched = (
+                _mentioned_part(paragraph.full_text, later, (year or 0) + 1) if later else None
+            )
+            current = switched or current
         outline.section_of_line[paragraph.line or 0] = current
     outline.statutory, outline.evidence = statutory_status(outline, doc)
     _assign_unheaded_contents(outline, doc)
     return outline
+
+
+def _level_of(parents: dict[int, str | None], section: str | None) -> int:
+    """The deepest level whose open heading is `section` (-1: none)."""
+    return max((lvl for lvl, sid in parents.items() if sid == section), default=-1)
 
 
 def _assign_unheaded_contents(outline: Outline, doc: Document) -> None:
