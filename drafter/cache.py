@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import sys
 import tempfile
@@ -23,6 +24,7 @@ from typing import Any, TypeVar
 M = TypeVar("M")
 
 _PACKAGE = Path(__file__).resolve().parent
+OWN_FOLDER = re.compile(r"(data|models|templates)-[0-9a-f]{12}")  # KIND-CODESTAMP
 
 
 @cache
@@ -59,7 +61,30 @@ def folder(kind: str) -> Path | None:
         return None
     path = base / f"{kind}-{code_stamp()}"
     if path.is_dir():
+        try:
+            os.utime(path)  # in use: what another install prunes is what nobody uses
+        except OSError:
+            pass
         return path
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    # What an older drafter left, once no run has used it for a week (another install of
+    # drafter may still use its own folder now and then). Only drafter's own names: the
+    # folder DRAFTER_CACHE names may hold other things.
+    week_ago = time.time() - 7 * 24 * 3600
+    for stale in base.glob(f"{kind}-*"):
+        try:
+            if (
+                stale != path
+                and OWN_FOLDER.fullmatch(stale.name)
+                and stale.stat().st_mtime < week_ago
+            ):
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass
+    return path
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError:

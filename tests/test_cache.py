@@ -145,10 +145,21 @@ def test_a_warm_run_builds_no_data_model(tmp_path):
 
 def test_folders_of_other_versions_go_after_a_week(tmp_path, cache_in):
     cache_in(str(tmp_path / "cache"))
-    old, recent = tmp_path / "cache" / "data-0ld", tmp_path / "cache" / "data-recent"
-    for folder in (old, recent):
+    base = tmp_path / "cache"
+    old, recent = base / "data-0123456789ab", base / "data-ba9876543210"
+    users = base / "data-2024年报告"  # DRAFTER_CACHE may name a folder that holds other things
+    for folder in (old, recent, users):
         folder.mkdir(parents=True)
         (folder / "x.json").write_text("{}", encoding="utf-8")
     os.utime(old, (1, 1))
+    os.utime(users, (1, 1))
     assert cache.folder("data").is_dir()
     assert not old.exists() and recent.exists()
+    assert (users / "x.json").exists()
+
+
+def test_a_folder_in_use_is_not_taken_for_stale(tmp_path, cache_in):
+    cache_in(str(tmp_path / "cache"))
+    mine = cache.folder("data")
+    os.utime(mine, (1, 1))
+    assert cache.folder("data") == mine and mine.stat().st_mtime > 1

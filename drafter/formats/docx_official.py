@@ -203,7 +203,8 @@ class _FrameWriter:
         size = min(MARK_MAX_PT, int(width_pt / max(text_width(frame.mark), 1)))
         mark = self._paragraph(WD_ALIGN_PARAGRAPH.CENTER, pitch_twips=round(size * 20 * 1.2))
         mark.paragraph_format.space_before = Mm(MARK_TOP_MM)
-        mark._p.get_or_add_pPr().append(_on_off("w:snapToGrid", False))
+        after_snap = _AFTER_BORDER[_AFTER_BORDER.index("w:snapToGrid") + 1 :]
+        mark._p.get_or_add_pPr().insert_element_before(_on_off("w:snapToGrid", False), *after_snap)
         self._run(
             mark, frame.mark, self._font(fonts.title, size), condense=False
         ).font.color.rgb = RED

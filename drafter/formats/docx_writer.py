@@ -91,7 +91,7 @@ def escape(text: str) -> str:
 
 
 def quoteattr(text: str) -> str:
-    return '"' + escape(text).replace('"', "&quot;") + '"'
+    return '"' + escape(xml_safe(text)).replace('"', "&quot;") + '"'
 
 
 def role_style(role: str) -> str:
@@ -393,7 +393,7 @@ class DocxWriter:
             ),
             "docProps/app.xml": XML_HEAD + APP_PROPS,
             "docProps/custom.xml": XML_HEAD
-            + CUSTOM_PROPS % (PROPERTY, escape(dumps(record_of(document)))),
+            + CUSTOM_PROPS % (PROPERTY, escape(xml_safe(dumps(record_of(document))))),
         }
         buffer = BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:

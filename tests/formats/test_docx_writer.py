@@ -210,3 +210,47 @@ def test_written_package_is_small_and_in_schema_order(tmp_path):
                     tags = [etree.QName(child).localname for child in element]
                     assert tags == sorted(tags, key=order.index), (name, tags)
     assert len(data) < 40_000
+
+
+def test_characters_xml_cannot_hold_never_reach_the_package(tmp_path):
+    """A control character in a style's font name, U+FFFE in the facts: the .docx stays
+    well-formed XML and drafter reads its own file back."""
+    import zipfile
+
+    from lxml import etree
+
+    from drafter.formats.reader import read_report
+
+    facts = read_facts(EXAMPLES[0])
+    facts.meta.issuer = "示例县\ufffe人民政府"
+    style = load_style("gbt9704")
+    odd = style.fonts.body.model_copy(update={"east_asia": "仿宋\x01_GB2312"})
+    style = style.model_copy(update={"fonts": style.fonts.model_copy(update={"body": odd})})
+    from drafter.formats.docx_writer import write_docx
+
+    data = write_docx(draft_document(facts).document, style, facts.meta.issuer)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(package.read(name))  # raises on a character XML forbids
+    path = tmp_path / "odd.docx"
+    path.write_bytes(data)
+    assert read_report(path)[0].issuer == "示例县人民政府"
+
+
+def test_official_frame_keeps_schema_order():
+    import zipfile
+
+    from lxml import etree
+
+    from drafter.render.official import frame
+
+    facts = read_facts(EXAMPLES[0])
+    framed, _ = frame(facts, dt.date(2027, 1, 15))
+    data = render_bytes(draft_document(facts), "docx", "gbt9704", None, framed)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    for element in root.iter(f"{W}pPr"):
+        tags = [etree.QName(child).localname for child in element]
+        known = [t for t in tags if t in PPR_ORDER]
+        assert known == sorted(known, key=PPR_ORDER.index), tags
