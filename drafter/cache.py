@@ -85,19 +85,6 @@ def folder(kind: str) -> Path | None:
         except OSError:
             pass
     return path
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    # What an older drafter left, once it has not been touched for a week (another install
-    # of drafter may still be using its own folder now and then).
-    week_ago = time.time() - 7 * 24 * 3600
-    for stale in base.glob(f"{kind}-*"):
-        try:
-            if stale != path and stale.stat().st_mtime < week_ago:
-                shutil.rmtree(stale, ignore_errors=True)
-        except OSError:
-            pass
     return path
 
 
