@@ -43,9 +43,11 @@ def cache_dir() -> Path | None:
 @cache
 def code_stamp() -> str:
     """Changes whenever drafter's code that shapes cached results changes."""
+    from pydantic.version import VERSION as PYDANTIC  # pickled models are pydantic's objects
+
     from drafter import __version__
 
-    parts = [__version__, sys.version]
+    parts = [__version__, sys.version, PYDANTIC]
     # the models: a pickled model is only read back by the code that wrote it
     models = sorted(p.relative_to(_PACKAGE).as_posix() for p in (_PACKAGE / "models").glob("*.py"))
     for name in ("cache.py", "render/environment.py", *models):
