@@ -34,7 +34,6 @@ from pathlib import Path
 from drafter import cli
 from drafter.tui.app import DrafterApp
 from textual.screen import Screen
-process.steady()  # as cli.cmd_tui does before it starts the form
 folder = Path(tempfile.mkdtemp()); shutil.copy({example!r}, folder / "facts.yaml")
 marks = {{}}
 paint = Screen._compositor_refresh

@@ -239,7 +239,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     from drafter.tui.app import DrafterApp  # textual is imported only here
 
-    process.steady()
     DrafterApp(args.file, year=args.year, issuer=args.issuer).run()
     return ExitCode.OK
 

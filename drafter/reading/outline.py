@@ -162,6 +162,7 @@ def read_outline(
     # the last sub-heading under it went
     combined: dict[int, list[str]] = {}
     last_part: str | None = None
+    opening: list[str] | None = None  # the parts of the combined heading just above, if any
     current: str | None = None
     for paragraph in doc.paragraphs:
         if paragraph.is_heading:
@@ -203,23 +204,15 @@ def read_outline(
             named = [sid for sid in ids if sid in statutory]
             if len(named) > 1:
                 combined[paragraph.level], last_part = named, None
-        elif current in combined.get(_level_of(parents, current), []):
-            # a paragraph of a combined part that speaks of a later part opens that part
-            parts = combined[_level_of(parents, current)]
-            later = parts[parts.index(current) + 1 :]
-            switched = (
-                _mentioned_part(paragraph.full_text, later, (year or 0) + 1) if later else None
-            )
-            current = switched or current
+            opening = named if len(named) > 1 else None
+        elif opening and current in opening[:-1]:
+            # a paragraph right under it that speaks of a later part opens that part
+            later = opening[opening.index(current) + 1 :]
+            current = _mentioned_part(paragraph.full_text, later, (year or 0) + 1) or current
         outline.section_of_line[paragraph.line or 0] = current
     outline.statutory, outline.evidence = statutory_status(outline, doc)
     _assign_unheaded_contents(outline, doc)
     return outline
-
-
-def _level_of(parents: dict[int, str | None], section: str | None) -> int:
-    """The deepest level whose open heading is `section` (-1: none)."""
-    return max((lvl for lvl, sid in parents.items() if sid == section), default=-1)
 
 
 def _assign_unheaded_contents(outline: Outline, doc: Document) -> None:

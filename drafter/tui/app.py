@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Header, OptionList, TextArea
 
-from drafter import pipeline
+from drafter import pipeline, process
 from drafter.models.facts import FieldPath
 from drafter.models.slots import phrasing_slots
 from drafter.tui import keys
@@ -53,7 +53,6 @@ class DrafterApp(FileActions, App[None]):
         today: dt.date | None = None,
     ) -> None:
         super().__init__()
-        self._collecting = gc.isenabled()  # see compose
         self.today = today or dt.date.today()
         self.doc = pipeline.open_facts(path, year or self.today.year - 1, issuer or "")
         self.specs = section_specs()
@@ -70,8 +69,7 @@ class DrafterApp(FileActions, App[None]):
     # ---- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         # No cyclic garbage collection while the first screen is built (a full one took 50–70
-        # ms of the start); what start-up built is frozen out of later ones (as process.steady)
-        self._collecting = gc.isenabled()
+        # ms of the start); once it is drawn, process.steady freezes what start-up built
         gc.disable()
         yield Header()
         first = self.specs[0]
@@ -90,7 +88,7 @@ class DrafterApp(FileActions, App[None]):
         self.show_section(self.specs[0], preview_now=False)
         self.query_one(SectionList).refresh_states(self.doc)
         self.call_after_refresh(self.refresh_views)
-        self.call_after_refresh(self._started)
+        self.call_after_refresh(process.steady)
         # the first check imports the checker: only once the first screen is up
         self.call_after_refresh(self.schedule_findings, STARTUP_FINDINGS_DELAY)
         if self.doc.journal() is not None:
@@ -102,15 +100,9 @@ class DrafterApp(FileActions, App[None]):
                 self._restore_answer,
             )
 
-    def _started(self) -> None:
-        gc.freeze()
-        if self._collecting:
-            gc.enable()
-
     def on_unmount(self) -> None:
         gc.unfreeze()  # what start-up built is garbage now (tests run many forms)
-        if self._collecting:
-            gc.enable()
+        gc.enable()
 
     def _restore_answer(self, answer: str | None) -> None:
         if answer == "restore":
