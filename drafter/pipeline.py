@@ -63,9 +63,9 @@ def extract(path: Path, year: int | None = None) -> Extraction:
 
 def section_plan() -> tuple[list[Section], list[Section]]:
     """The statutory contents and topic areas in the order and with the headings drafting uses."""
-    from drafter.render.report import outline_plan
+    from drafter.formats.structure_file import section_plan
 
-    return outline_plan()
+    return section_plan()
 
 
 def structure_model() -> StructureModel | None:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from drafter.cache import validated
 from drafter.errors import DrafterError, Location
 from drafter.files import write_atomic
+from drafter.models.catalogue import Section, taxonomy
 from drafter.models.structure import StructureModel
 from drafter.resources import templates_dir
 
@@ -70,6 +71,14 @@ def read_model(path: Path) -> StructureModel:
             hint="用 drafter learn 重新生成。",
             location=Location(str(path), field=".".join(map(str, err["loc"]))),
         ) from None
+
+
+@cache
+def section_plan() -> tuple[list[Section], list[Section]]:
+    """Statutory contents and topic areas in the order and with the default headings of the
+    structure model learned from real reports; the taxonomy alone when there is no model."""
+    model = default_model()
+    return model.plan(taxonomy()) if model else (taxonomy().statutory, taxonomy().areas)
 
 
 @cache

@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from drafter.models.catalogue import Section, Taxonomy
+
 STRUCTURE_VERSION = 1
 
 
@@ -50,6 +52,17 @@ class StructureModel(_Data):
 
     def section(self, section_id: str) -> SectionModel | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def plan(self, taxonomy: Taxonomy) -> tuple[list[Section], list[Section]]:
+        """The taxonomy's statutory contents and topic areas in this model's order and with its
+        default headings."""
+
+        def planned(learned: list[SectionModel]) -> list[Section]:
+            return [
+                taxonomy.section(s.id).model_copy(update={"heading": s.heading}) for s in learned
+            ]
+
+        return planned(self.statutory), planned(self.areas)
 
     @property
     def statutory(self) -> list[SectionModel]:

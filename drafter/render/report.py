@@ -4,12 +4,11 @@ and state each paragraph's structure (render/markup.py); nothing is guessed back
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import DrafterError
-from drafter.formats.structure_file import default_model
+from drafter.formats.structure_file import section_plan
 from drafter.models.catalogue import Section, catalogue, taxonomy
 from drafter.models.document import Document
 from drafter.models.facts import Facts, Part
@@ -31,21 +30,6 @@ def phrases_for(year: int) -> dict[str, str]:
             if first <= year <= last:
                 chosen[phrase_id] = variant["text"]
     return chosen
-
-
-@cache
-def outline_plan() -> tuple[list[Section], list[Section]]:
-    """Statutory contents and topic areas in the order and with the default headings of the
-    structure model learned from real reports; the taxonomy alone when there is no model."""
-    tax = taxonomy()
-    model = default_model()
-    if model is None:
-        return tax.statutory, tax.areas
-
-    def planned(learned) -> list[Section]:
-        return [tax.section(s.id).model_copy(update={"heading": s.heading}) for s in learned]
-
-    return planned(model.statutory), planned(model.areas)
 
 
 def _area_context(facts: Facts, areas_plan: list[Section]) -> list[dict[str, Any]]:
@@ -76,7 +60,7 @@ def build_context(facts: Facts, today: dt.date) -> tuple[dict[str, Any], list[st
     year = meta.year
     warnings: list[str] = []
     sections = []
-    statutory_plan, areas_plan = outline_plan()
+    statutory_plan, areas_plan = section_plan()
     for section in statutory_plan:
         heading = section.heading.format(year=year, next_year=year + 1)
         if section.id == "measures":
