@@ -14,6 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 FONTS_CONF = ROOT / "tests" / "support" / "fonts.conf"
+# a report issued jointly by the Party committee and the government (「中共…委 …人民政府」)
+JOINT_META = {
+    "issuer": "中共乐平市委 乐平市人民政府",
+    "issuer_short": "乐平市",
+    "kind": "joint",
+    "year": 2024,
+}
 
 
 def require_tool(name: str) -> str:

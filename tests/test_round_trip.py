@@ -16,7 +16,7 @@ from drafter import pipeline
 from drafter.models.catalogue import taxonomy
 from drafter.models.document import Document
 from drafter.models.facts import Facts
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, JOINT_META
 
 TODAY = dt.date(2027, 1, 10)
 OWN_FORMATS = ("docx", "md")
@@ -80,10 +80,7 @@ def test_two_line_title_and_joint_issuer_survive(tmp_path):
     facts = Facts.model_validate(
         {
             "meta": {
-                "issuer": "中共乐平市委 乐平市人民政府",
-                "issuer_short": "乐平市",
-                "kind": "joint",
-                "year": 2024,
+                **JOINT_META,
                 "title": "中共乐平市委 乐平市人民政府关于乐平市2024年度法治政府建设工作情况暨2025年工作安排的报告",
             }
         }

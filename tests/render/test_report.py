@@ -11,7 +11,7 @@ from drafter.formats.text_writer import write_text
 from drafter.formats.yaml_io import read_facts
 from drafter.models.facts import Facts
 from drafter.reading.parser import parse_text
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, JOINT_META
 
 TODAY = dt.date(2027, 1, 10)
 
@@ -89,10 +89,7 @@ def test_joint_report_title_and_signers():
     facts = Facts.model_validate(
         {
             "meta": {
-                "issuer": "中共乐平市委 乐平市人民政府",
-                "issuer_short": "乐平市",
-                "kind": "joint",
-                "year": 2024,
+                **JOINT_META,
                 "signers": ["中共乐平市委", "乐平市人民政府"],
                 "date": "2025-01-15",
             }
