@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from drafter import pipeline, process
 from drafter.check.context import finding
@@ -19,6 +20,7 @@ from drafter.models.findings import ReportResult
 from drafter.models.outline import Outline
 
 INTERNAL_ERROR = "内部错误"  # the mark of a bug, counted by bench/fuzz.py
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -102,30 +104,37 @@ def _check_file(path: Path, options: Options) -> ReportResult:
     )
 
 
-def _check_one(args: tuple[Path, Options]) -> ReportResult:
-    return check_file(*args)
+def _check_one(args: tuple[Path, Options, Callable[[ReportResult], T]]) -> T:
+    path, options, prepare = args
+    return prepare(check_file(path, options))
 
 
 def check_files(
-    files: list[Path], options: Options, advance: Callable[[], None] | None = None
-) -> Iterator[ReportResult]:
-    """In input order. Many files go to a pool of one worker per core; results stream back, so
-    memory stays flat however large the folder."""
+    files: list[Path],
+    options: Options,
+    prepare: Callable[[ReportResult], T],
+    advance: Callable[[], None] | None = None,
+) -> Iterator[T]:
+    """Each file's result passed through `prepare`, in input order. Many files go to a pool of
+    one worker per core, where `prepare` runs too (it must be picklable: a module-level function
+    or a partial of one), so what comes back is what the caller needs, not the whole report.
+    Results stream back, so memory stays flat however large the folder."""
     workers = min(os.cpu_count() or 1, 4)
     if len(files) < 8 or workers < 2:
         for path in files:
-            yield check_file(path, options)
+            yield prepare(check_file(path, options))
             if advance:
                 advance()
         return
     # the first report is checked here: the models, rules and style it loads are then shared
     # with the workers (forked where the platform allows), not loaded again in each
-    yield check_file(files[0], options)
+    yield prepare(check_file(files[0], options))
     if advance:
         advance()
     process.steady()  # what start-up made stays out of every collection, in the workers too
+    tasks = [(path, options, prepare) for path in files[1:]]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(_check_one, [(p, options) for p in files[1:]], chunksize=8):
+        for result in pool.map(_check_one, tasks, chunksize=8):
             yield result
             if advance:
                 advance()

@@ -180,9 +180,11 @@ def cmd_learn(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from functools import partial
+
     from drafter.batch import Options, check_files, load_references
-    from drafter.check.report import Output
-    from drafter.check.summary import WRITERS, summary_bytes, summary_entry
+    from drafter.check.report import Output, written
+    from drafter.check.summary import WRITERS, summary_bytes
     from drafter.corpus import expand
     from drafter.files import refuse_target, write_atomic
     from drafter.present import progress
@@ -203,21 +205,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise DrafterError(f"找不到去年的报告：{args.previous}")
     load_references(options)  # a bad --previous or --model is a usage error naming that file
     output = Output(args.format, sys.stdout)
+    keep = bool(args.summary or args.annotate)  # the reports themselves, without their outline
+    prepare = partial(written, args.format, keep)
     entries = []
-    first = None
     with progress(len(files), "检查", enabled=not args.no_progress) as advance:
-        for result in check_files(files, options, advance):
-            output.add(result)
-            first = first or result
-            if args.summary:
-                entries.append(summary_entry(result))
+        for report in check_files(files, options, prepare, advance):
+            output.add(report)
+            if keep:
+                entries.append(report.kept)
     tally = output.close()
     if args.summary:
         write_atomic(
             args.summary, summary_bytes(args.summary, entries), force=args.force, inputs=inputs
         )
         _stderr(f"汇总已写入：{args.summary}")
-    if args.annotate and first is not None and first.readable:
+    if args.annotate and entries[0].readable:
         from drafter.formats.docx_annotate import annotate
         from drafter.formats.reader import sniff
 
@@ -228,7 +230,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                 hint="先在 Word/WPS 中另存为 .docx。",
             )
         write_atomic(
-            args.annotate, annotate(data, first, str(files[0])), force=args.force, inputs=inputs
+            args.annotate,
+            annotate(data, entries[0], str(files[0])),
+            force=args.force,
+            inputs=inputs,
         )
         _stderr(f"批注版已写入：{args.annotate}")
     if tally.unreadable:

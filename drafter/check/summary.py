@@ -31,11 +31,6 @@ def code_label(code: str) -> str:
     return code_labels().get(code, code)
 
 
-def summary_entry(r: ReportResult) -> ReportResult:
-    """What the summary keeps of a checked report: everything but the outline (memory)."""
-    return r.model_copy(update={"outline": []})
-
-
 def status_word(r: ReportResult, section_id: str) -> str:
     status = r.statutory.get(section_id)
     return STATUS_LABELS[status] if status else "—"

@@ -14,7 +14,8 @@ import lxml.html
 
 from drafter.batch import Options, check_file
 from drafter.check.engine import CODES
-from drafter.check.summary import code_labels, summary_bytes, summary_entry, to_csv, to_xlsx
+from drafter.check.report import summary_entry
+from drafter.check.summary import code_labels, summary_bytes, to_csv, to_xlsx
 from drafter.check.summary_html import page
 from drafter.models.catalogue import taxonomy
 from drafter.models.findings import Finding, ReportResult
