@@ -123,3 +123,24 @@ def test_a_facts_file_or_a_file_without_chinese_is_not_checked_as_a_report(tmp_p
     readme.write_text("# Reports\n\nThis folder holds the reports.\n", encoding="utf-8")
     result = cli("check", readme)
     assert result.code == 2 and "不像一份报告" in result.out
+
+
+def test_a_folder_on_the_pool_reports_as_each_file_alone(tmp_path, cli):
+    """Twelve reports go to the worker pool (a folder of 8 or more does): each report's JSON and
+    text, the totals and the summary rows are what checking that file alone gives, in order."""
+    for n in range(12):
+        (tmp_path / f"r{n:02d}.txt").write_bytes(SEEDS[n % len(SEEDS)].read_bytes())
+    folder = json.loads(cli("check", tmp_path, "--format", "json").out)
+    alone = [
+        json.loads(cli("check", p, "--format", "json").out) for p in sorted(tmp_path.iterdir())
+    ]
+    assert folder["reports"] == [a["reports"][0] for a in alone]
+    for key in ("errors", "warnings", "infos"):
+        assert folder["summary"][key] == sum(a["summary"][key] for a in alone) > 0
+    text = cli("check", tmp_path).out
+    heads = [line.split("  《")[0] for line in text.splitlines() if line.startswith("== ")]
+    assert heads == [f"== {p}" for p in sorted(tmp_path.iterdir())]
+    summary = tmp_path.parent / "汇总.csv"
+    cli("check", tmp_path, "--summary", summary)
+    rows = list(csv.reader(io.StringIO(summary.read_bytes().decode("utf-8-sig"))))
+    assert len(rows) == 13 and all(row[0] for row in rows[1:])
