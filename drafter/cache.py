@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 M = TypeVar("M")
 
 _PACKAGE = Path(__file__).resolve().parent
-OWN_FOLDER = re.compile(r"(data|models|templates)-[0-9a-f]{12}")  # KIND-CODESTAMP
+OWN_FOLDER = re.compile(r"(data|models|templates|regex)-[0-9a-f]{12}")  # KIND-CODESTAMP
 
 
 @cache
@@ -87,10 +87,9 @@ def folder(kind: str) -> Path | None:
         except OSError:
             pass
     return path
-    return path
 
 
-def _write(path: Path, data: str | bytes) -> None:
+def write(path: Path, data: str | bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -114,7 +113,7 @@ def parsed(path: Path, parse: Callable[[str], Any]) -> Any:
     try:
         text = json.dumps(data, ensure_ascii=False)
         if json.loads(text) == data:
-            _write(stored, text)
+            write(stored, text)
     except (TypeError, ValueError, OSError):
         pass
     return data
@@ -150,7 +149,7 @@ def validated(path: Path, model: type[M], parse: Callable[[str], Any]) -> M:
     result = model.model_validate(parsed(path, parse))  # type: ignore[attr-defined]
     if stored is not None:
         try:
-            _write(stored, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            write(stored, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         except (pickle.PicklingError, TypeError, AttributeError, OSError):
             pass
     return result
