@@ -6,8 +6,13 @@ given, the headings it has seen in real reports (an exact match is certain)."""
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from drafter.models.catalogue import taxonomy
 from drafter.models.document import Document
@@ -250,30 +255,72 @@ def statutory_status(
                 status[owner] = "section"
                 evidence[owner].append(heading.line or 0)
     group, owners = _mention_patterns((outline.year or 0) + 1)
-    missing = {sid for sid in owners if status[sid] == "missing"}
-    for paragraph in doc.paragraphs:
-        if not missing:
-            break
-        text = fold(paragraph.full_text)
-        possible = [
-            i
-            for i in group.possible(text)
-            if owners[i] in missing
-            and (not group.local[i] or group.members[i].pattern.search(text))
-        ]
-        if not possible:  # none can match any sentence of it: not split at all
-            continue
-        sentences = [s for s in SENTENCE.findall(text) if not _announces(s)]
-        for sid in dict.fromkeys(owners[i] for i in possible):
-            regexes = [group.members[i].pattern for i in possible if owners[i] == sid]
-            if any(r.search(s) for r in regexes for s in sentences):
-                status[sid] = "mentioned"
-                evidence[sid].append(paragraph.line or 0)
-                missing.discard(sid)
+    texts = Texts.folded([paragraph.full_text for paragraph in doc.paragraphs])
+    for sid in dict.fromkeys(owners):
+        members = [i for i, owner in enumerate(owners) if owner == sid]
+        found = _first_mention(group, members, texts) if status[sid] == "missing" else None
+        if found is not None:
+            status[sid] = "mentioned"
+            evidence[sid].append(doc.paragraphs[found].line or 0)
     return status, evidence
 
 
 SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+
+
+class Texts(NamedTuple):
+    """A report's paragraphs (as matched: folded), and all of them in one string, where one
+    search finds the next paragraph a pattern may match instead of one search per paragraph."""
+
+    paragraphs: list[str]
+    whole: str
+    starts: list[int]  # where each paragraph begins in `whole`
+
+    @classmethod
+    def folded(cls, paragraphs: list[str]) -> Texts:
+        whole = "\n".join(paragraphs)
+        if fold(whole) != whole:  # traditional characters (rare): fold each paragraph
+            paragraphs = [fold(text) for text in paragraphs]
+            whole = "\n".join(paragraphs)
+        starts = accumulate((len(t) + 1 for t in paragraphs[:-1]), initial=0)
+        return cls(paragraphs, whole, list(starts)[: len(paragraphs)])
+
+
+def _first_mention(group: ScreenedGroup, members: list[int], texts: Texts) -> int | None:
+    """The first paragraph (its index) with a sentence one of the `members` matches, not
+    counting the sentences that announce what the report will say."""
+    candidates = heapq.merge(*(_candidates(group, i, texts) for i in members))
+    patterns = [group.members[i].pattern for i in members]
+    tried = -1
+    for index in candidates:
+        if index == tried:  # two members may both point at the same paragraph
+            continue
+        tried = index
+        sentences = [s for s in SENTENCE.findall(texts.paragraphs[index]) if not _announces(s)]
+        if any(p.search(s) for p in patterns for s in sentences):
+            return index
+    return None
+
+
+def _candidates(group: ScreenedGroup, member: int, texts: Texts) -> Iterator[int]:
+    """The paragraphs, in order, where a mention pattern may match a sentence. A pattern whose
+    match depends on the matched text alone (see prefilter.local) matches a paragraph's piece of
+    the whole text when it matches the paragraph, so the leftmost match in the whole text from a
+    paragraph on lies in (or just after) the first of them that holds one: the paragraphs before
+    it are skipped without a search of their own."""
+    screened = group.members[member]
+    if not group.local[member]:
+        yield from (i for i, text in enumerate(texts.paragraphs) if screened.possible(text))
+        return
+    if not texts.paragraphs or not screened.possible(texts.whole):
+        return
+    position = 0
+    while match := screened.pattern.search(texts.whole, position):
+        index = bisect_right(texts.starts, match.start()) - 1
+        yield index
+        if index + 1 == len(texts.starts):
+            return
+        position = texts.starts[index + 1]
 
 
 @cache

@@ -183,14 +183,21 @@ class Screened:
 
 class ScreenedGroup:
     """Many screened patterns tried on the same texts: one scan of a text for every character
-    any of them needs, then each pattern's screen runs on the few characters found."""
+    any of them needs, then each pattern's needs are checked against the few characters found,
+    as bits: the sets of characters the members need are numbered, each character found stands
+    for the sets it belongs to, and a member may match when its sets are all among them."""
 
     def __init__(self, patterns: list[re.Pattern[str] | str]) -> None:
         self.members = [Screened(p) for p in patterns]
         # which members a search of a whole text settles for every piece of it (see `local`)
         self.local = [local(m.pattern.pattern, m.pattern.flags & ~re.UNICODE) for m in self.members]
         self.unbounded = [i for i, m in enumerate(self.members) if not m.needs]
-        pieces = frozenset().union(*(n for m in self.members for n in m.needs))
+        sets = list(dict.fromkeys(n for m in self.members for n in m.needs))
+        self._set_tests = [_class(n).search for n in sets]
+        # the bits of the sets each member needs (0 for an unbounded member: always possible)
+        self._needed = [sum(1 << sets.index(n) for n in m.needs) for m in self.members]
+        self._bits: dict[str, int] = {}  # a character found → the bits of the sets it is in
+        pieces = frozenset().union(*sets)
         # one class each for the characters matched as written and those matched ignoring
         # case: a single class is scanned fast, an alternation of two is not
         self._scans = [
@@ -201,8 +208,12 @@ class ScreenedGroup:
 
     def possible(self, text: str) -> list[int]:
         """The positions of the members that may match `text`, in order."""
-        # a character a member needs is one the scans find: its screens say the same on these
-        present = "".join(c for scan in self._scans for c in set(scan(text)))
-        if not present:
-            return list(self.unbounded)
-        return [i for i, m in enumerate(self.members) if m.possible(present)]
+        found = 0
+        for scan in self._scans:
+            for char in set(scan(text)):
+                bits = self._bits.get(char)
+                if bits is None:  # at most once per character the scans can find
+                    bits = sum(1 << k for k, test in enumerate(self._set_tests) if test(char))
+                    self._bits[char] = bits
+                found |= bits
+        return [i for i, needed in enumerate(self._needed) if needed & found == needed]
