@@ -9,7 +9,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.reading.parser import _HALF_PUNCT, normalize_line, parse_text, split_heading
+from drafter.reading.parser import (
+    _HALF_PUNCT,
+    normalize_line,
+    normalize_lines,
+    parse_text,
+    split_heading,
+)
 from tests.conftest import SEEDS
 
 
@@ -54,6 +60,18 @@ def test_half_width_marks_next_to_chinese_become_full_width():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
         expected = plain.sub(lambda m: full[m.group(1) or m.group(2)], text)
         assert _HALF_PUNCT.sub(lambda m: full[m[0][-1]], text) == expected, repr(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=" \t\u3000\u00a0\u2003\x00\x0b\n,:;()（a1中-ā文号", max_size=12)))
+def test_normalizing_all_lines_at_once_is_normalizing_each(lines):
+    assert normalize_lines(lines) == [normalize_line(line) for line in lines]
+
+
+def test_normalizing_the_seeds_lines_at_once_is_normalizing_each():
+    for seed in SEEDS:
+        lines = seed.read_text(encoding="utf-8").splitlines()
+        assert normalize_lines(lines) == [normalize_line(line) for line in lines]
 
 
 def test_lost_level_one_number():

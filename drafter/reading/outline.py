@@ -10,7 +10,7 @@ import heapq
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -73,14 +73,21 @@ def classify_heading(
 ) -> tuple[list[str], float]:
     """(section ids, confidence). Level-1 headings may be statutory contents or topic areas (many
     reports organise the measures by topic); headings below a statutory section are its areas."""
-    statutory = taxonomy().statutory_ids
-    areas = _area_ids()
     if model is not None:
         seen = model.heading_index().get(heading_key(text))
-        if seen and (level == 1 or seen[0] not in statutory):
+        if seen and (level == 1 or seen[0] not in taxonomy().statutory_ids):
             return seen, 1.0
-    if level == 1 or under is None:
-        scores = score_heading(text, statutory)
+    ids, confidence = _by_cues(text, level == 1 or under is None, under)
+    return list(ids), confidence
+
+
+@lru_cache(maxsize=4096)  # the same headings recur from report to report of a batch
+def _by_cues(text: str, top: bool, under: str | None) -> tuple[tuple[str, ...], float]:
+    """`classify_heading` by the cue words alone, for a top-level heading (or one with nothing
+    above it) or one under the section `under`."""
+    areas = _area_ids()
+    if top:
+        scores = score_heading(text, taxonomy().statutory_ids)
         if not scores:
             scores = score_heading(text, areas)
     elif under == "measures" or under in areas:
@@ -88,9 +95,9 @@ def classify_heading(
         # statutory content's own section, wherever the report files it
         scores = score_heading(text, [SUB_SECTION_CONTENT]) or score_heading(text, areas)
     else:
-        return [under], 0.5  # an item of shortcomings / plans / leader duty
+        return (under,), 0.5  # an item of shortcomings / plans / leader duty
     if not scores:
-        return [], 0.0
+        return (), 0.0
     best = max(scores.values())
     # a combined heading (「存在问题及下一步打算」) keeps every section it names strongly enough,
     # in the order it names them
@@ -100,7 +107,7 @@ def classify_heading(
         key=lambda s: min(folded.find(cue) for cue in _cues()[s] if cue in folded),
     )
     # more cue text matched, more certain: 2 chars → 0.5, 4 → 0.67, 8 → 0.8
-    return chosen, round(best / (best + 2), 2)
+    return tuple(chosen), round(best / (best + 2), 2)
 
 
 @cache
