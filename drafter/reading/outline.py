@@ -169,37 +169,32 @@ def read_outline(
         addressee=doc.addressee,
         document=doc,
     )
-    parents: dict[int, str | None] = {}
-    # the contents a combined heading names (「存在问题及下一步打算」), by its level, and where
-    # the last sub-heading under it went
-    combined: dict[int, list[str]] = {}
+    # the open headings' sections and the contents an open combined heading names (「存在问题及
+    # 下一步打算」), as (level, …) with levels rising; where the last sub-heading under it went
+    parents: list[tuple[int, str | None]] = []
+    combined: list[tuple[int, list[str]]] = []
     last_part: str | None = None
     opening: list[str] | None = None  # the parts of the combined heading just above, if any
     current: str | None = None
     for paragraph in doc.paragraphs:
         if paragraph.is_heading:
-            under = next(
-                (parents[lvl] for lvl in sorted(parents, reverse=True) if lvl < paragraph.level),
-                None,
-            )
-            parts = next(
-                (combined[lvl] for lvl in sorted(combined, reverse=True) if lvl < paragraph.level),
-                None,
-            )
+            level = paragraph.level
+            _close(parents, level)
+            _close(combined, level)
+            under = parents[-1][1] if parents else None
+            parts = combined[-1][1] if combined else None
             if paragraph.section is not None:  # drafted, or read back from drafter's own file
                 ids, confidence = [paragraph.section], 1.0
             elif parts and under in parts:
                 last_part = combined_part(paragraph.heading or "", parts, last_part)
                 ids, confidence = [last_part], 0.5
             else:
-                ids, confidence = classify_heading(
-                    paragraph.heading or "", paragraph.level, under, model
-                )
-            if paragraph.level == 1 and not any(i in statutory for i in ids):
+                ids, confidence = classify_heading(paragraph.heading or "", level, under, model)
+            if level == 1 and not any(i in statutory for i in ids):
                 ids = ids or ["measures"]  # a topical level-1 heading: the measures, by topic
             outline.headings.append(
                 OutlineHeading(
-                    level=paragraph.level,
+                    level=level,
                     number=bare_number(paragraph.number),
                     title=paragraph.heading or "",
                     section=ids[0] if ids else None,
@@ -209,13 +204,12 @@ def read_outline(
                     run_in=paragraph.is_run_in,
                 )
             )
-            parents = {lvl: sid for lvl, sid in parents.items() if lvl < paragraph.level}
-            parents[paragraph.level] = ids[0] if ids else under
-            current = parents[paragraph.level]
-            combined = {lvl: p for lvl, p in combined.items() if lvl < paragraph.level}
+            current = ids[0] if ids else under
+            parents.append((level, current))
             named = [sid for sid in ids if sid in statutory]
             if len(named) > 1:
-                combined[paragraph.level], last_part = named, None
+                combined.append((level, named))
+                last_part = None
             opening = named if len(named) > 1 else None
         elif opening and current in opening[:-1]:
             # a paragraph right under it that speaks of a later part opens that part
@@ -225,6 +219,12 @@ def read_outline(
     outline.statutory, outline.evidence = statutory_status(outline, doc)
     _assign_unheaded_contents(outline, doc)
     return outline
+
+
+def _close(open_levels: list, level: int) -> None:
+    """Drop what belongs to the headings at `level` or below (a new heading at `level` ends them)."""
+    while open_levels and open_levels[-1][0] >= level:
+        open_levels.pop()
 
 
 def _assign_unheaded_contents(outline: Outline, doc: Document) -> None:
