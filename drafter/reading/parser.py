@@ -142,17 +142,18 @@ def _full_width(text: str) -> str:
     return text.replace("(", "（").replace(")", "）")  # (str.translate is ~10× slower here)
 
 
-def split_heading(line: str) -> Paragraph | None:
-    """「（一）深化理论武装。严格落实……」 → level 2, heading 「深化理论武装」, text 「严格落实……」."""
+def split_heading(line: str, at: int | None = None) -> Paragraph | None:
+    """「（一）深化理论武装。严格落实……」 → level 2, heading 「深化理论武装」, text 「严格落实……」;
+    `at` is the paragraph's line in the source."""
     for level, pattern in HEADING_PATTERNS:
         match = pattern.match(line)
         if match:
             number, rest = match.groups()
-            return _heading(level, NUMBER_FORMS[level].format(number), rest)
+            return _heading(level, NUMBER_FORMS[level].format(number), rest, at)
     match = LOST_LEVEL1.match(line)
     # 「- 坚持党的领导，……」 lost its 「一、」; 「• 发文字号：〔〕号」 and menu items did not
     if match and "。" not in match.group(1).rstrip("。") and _lost_heading(match.group(1)):
-        return _heading(1, None, match.group(1))
+        return _heading(1, None, match.group(1), at)
     return None
 
 
@@ -170,16 +171,16 @@ def _lost_heading(text: str) -> bool:
     return len(text) >= 4 and not any(mark in text for mark in "：|｜>")
 
 
-def _heading(level: int, number: str | None, rest: str) -> Paragraph | None:
+def _heading(level: int, number: str | None, rest: str, at: int | None) -> Paragraph | None:
     head, stop, body = rest.partition("。")
     head = head.strip()
     if not head or len(head) > MAX_HEADING:
         return None
     if stop and body.strip():
-        return Paragraph(level=level, number=number, heading=head, text=body.strip())
+        return Paragraph(level=level, number=number, heading=head, text=body.strip(), line=at)
     if any(mark in head for mark in SENTENCE_END):
         return None
-    return Paragraph(level=level, number=number, heading=head)
+    return Paragraph(level=level, number=number, heading=head, line=at)
 
 
 def is_date(line: str) -> bool:
@@ -247,11 +248,11 @@ def parse_lines(lines: list[tuple[int, str]], levels: dict[int, int] | None = No
         if CLOSING.match(line):
             doc.closing = line
             continue
-        paragraph = (
-            split_heading(line) or _styled_heading(line, levels.get(number)) or Paragraph(text=line)
+        doc.paragraphs.append(
+            split_heading(line, number)
+            or _styled_heading(line, levels.get(number), number)
+            or Paragraph(text=line, line=number)
         )
-        paragraph.line = number
-        doc.paragraphs.append(paragraph)
     doc.noise.sort()
     return doc
 
@@ -344,7 +345,7 @@ def _without_official(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return lines[head:tail]
 
 
-def _styled_heading(line: str, level: int | None) -> Paragraph | None:
+def _styled_heading(line: str, level: int | None, at: int) -> Paragraph | None:
     """A heading known only from its .docx style (its number may be automatic numbering)."""
     if (
         level is None
@@ -352,7 +353,7 @@ def _styled_heading(line: str, level: int | None) -> Paragraph | None:
         or any(m in line.rstrip("。") for m in SENTENCE_END)
     ):
         return None
-    return Paragraph(level=level, heading=line.rstrip("。"))
+    return Paragraph(level=level, heading=line.rstrip("。"), line=at)
 
 
 def _is_addressee(line: str) -> bool:
