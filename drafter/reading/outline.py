@@ -322,8 +322,8 @@ def _candidates(group: ScreenedGroup, member: int, texts: Texts) -> Iterator[int
     if not texts.paragraphs or not screened.possible(texts.whole):
         return
     position = 0
-    while match := screened.pattern.search(texts.whole, position):
-        index = bisect_right(texts.starts, match.start()) - 1
+    while (found := screened.start(texts.whole, position)) is not None:
+        index = bisect_right(texts.starts, found) - 1
         yield index
         if index + 1 == len(texts.starts):
             return

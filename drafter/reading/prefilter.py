@@ -148,6 +148,59 @@ def local(regex: str, flags: int = 0) -> bool:
         return False
 
 
+ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+
+
+def _firsts(items, icase: bool) -> Pieces | None:
+    """The characters a match of this sequence can begin with (None: not bounded here)."""
+    for op, av in items:
+        if op in ZERO_WIDTH:  # an anchor or a lookaround consumes nothing: the next item begins
+            continue
+        if op is sre.LITERAL:
+            return frozenset({(_char(av), icase, 1)})
+        if op is sre.IN:
+            return _in(av, icase)
+        if op is sre.SUBPATTERN:
+            _, add, remove, body = av
+            ignore = sre.SRE_FLAG_IGNORECASE
+            return _firsts(body, bool((icase or add & ignore) and not remove & ignore))
+        if op is sre.BRANCH:
+            found = [_firsts(alternative, icase) for alternative in av[1]]
+            return None if None in found else frozenset().union(*found)
+        if op in REPEATS:
+            low, _, body = av
+            return _firsts(body, icase) if low > 0 else None  # optional: what follows may begin
+        return None  # `.`, a negated class, a group reference, …
+    return None  # nothing consumed: the empty string may match
+
+
+@cache
+def firsts(regex: str, flags: int = 0) -> Pieces | None:
+    """The characters of which every match of `regex` begins with one, when the parse tree
+    bounds them: 「存在」, 「仍存在」, 「不足之处」… begin with 存, 仍 or 不."""
+    try:
+        parsed = sre_parse.parse(regex, flags)
+    except Exception:  # noqa: BLE001 - the parser is CPython's private module: without it, no bound
+        return None
+    return _firsts(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE))
+
+
+def _starts(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern that matches one character exactly where `pattern` begins a match: that
+    character, from the set every match begins with, then a look back at it that holds only
+    when `pattern` matches from there. The regex engine skips straight to the characters of
+    a pattern that begins with a class, but tries every position for one that begins with a
+    group of alternatives (as many of the data's patterns do): ~10× faster on long texts."""
+    found = firsts(pattern.pattern, pattern.flags & ~re.UNICODE)
+    if not found or any(ignoring for _, ignoring, _ in found):
+        return pattern
+    first = _class(found).pattern
+    try:
+        return re.compile(f"{first}(?<=(?={pattern.pattern}){first})", pattern.flags)
+    except re.error:  # e.g. global flags inside: search as written
+        return pattern
+
+
 def _always(text: str) -> bool:
     return True
 
@@ -156,7 +209,7 @@ class Screened:
     """A compiled pattern with its prefilter: `search`, `finditer` and `sub` skip the pattern
     on a text that lacks every character of one of the sets it needs."""
 
-    __slots__ = ("pattern", "needs", "possible")
+    __slots__ = ("pattern", "needs", "possible", "_starts")
 
     def __init__(self, pattern: re.Pattern[str] | str) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
@@ -173,6 +226,14 @@ class Screened:
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.possible(text) else None
+
+    def start(self, text: str, position: int = 0) -> int | None:
+        """Where the first match at or after `position` begins, as `pattern.search(text,
+        position)` says (faster on a long text: see `_starts`)."""
+        if not hasattr(self, "_starts"):  # made when first needed: most patterns never are
+            self._starts = _starts(self.pattern)
+        match = self._starts.search(text, position)
+        return match.start() if match else None
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.possible(text) else iter(())
