@@ -1,5 +1,6 @@
 """The encoding of a text report without UTF-8 or a BOM (formats/text_reader.py): what GB18030
-alone decodes is settled without the detector, and the answer is the one the detector gives."""
+alone decodes is settled without the detector, and the answer is the one the detector gives;
+damaged UTF-8 is told from the first KB as from the whole sample."""
 
 from __future__ import annotations
 
