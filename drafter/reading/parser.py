@@ -18,14 +18,18 @@ from drafter.resources import load_data
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
 # 「,」「:」「;」 next to Chinese text are full-width marks typed half-width; between digits
-# (「1,000」「11:30」) they are part of a number and stay.
-# Written to open with the character class every match starts with (a half-width mark, or the
-# spaces before one), which the regex engine scans for fast; the lookbehinds then check what
-# surrounds it. The same matches as `(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f])`.
+# (「1,000」「11:30」) they are part of a number and stay: the result of replacing each match of
+# `(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f])` by its mark in full width. A text
+# has hundreds of marks to change and few to keep, and a replacement per match is slow, so this
+# pattern matches the few instead: a mark that stays (set aside as a control character, which no
+# line holds once `xml_safe` has run) and spaces with the mark after them (the spaces go); plain
+# string replacements then change every other mark. It opens with the character class every
+# match starts with, which the regex engine scans for fast; the lookarounds check the rest.
 _HALF_PUNCT = Screened(
-    r"[\s,:;](?:(?<=[^\x00-\x7f][,:;])|(?<=[^\x00-\x7f]\s)\s*[,:;]|(?<=[,:;])(?=\s*[^\x00-\x7f]))"
+    r"[\s,:;](?:(?<=[^\x00-\x7f]\s)\s*[,:;]|(?<=[,:;])(?<![^\x00-\x7f][,:;])(?!\s*[^\x00-\x7f]))"
 )
 _FULL = {",": "，", ":": "：", ";": "；"}
+_KEPT = {",": "\x01", ":": "\x02", ";": "\x03"}
 
 # Heading numbers, after normalization. Level 3 takes 「1.」「1、」「1．」; a digit right after the
 # point is a decimal (「1.5万」), not a heading.
@@ -138,8 +142,20 @@ def _safe_spaces(text: str) -> str:
 
 
 def _full_width(text: str) -> str:
-    text = _HALF_PUNCT.sub(lambda m: _FULL[m[0][-1]], text)  # a match ends with its mark
+    """Half-width marks next to Chinese text and brackets → full width (see `_HALF_PUNCT`)."""
+    if _HALF_PUNCT.possible(text):
+        text = _HALF_PUNCT.pattern.sub(_kept_or_full, text)
+        for half, full in _FULL.items():
+            text = text.replace(half, full)
+        for half, kept in _KEPT.items():
+            text = text.replace(kept, half)
     return text.replace("(", "（").replace(")", "）")  # (str.translate is ~10× slower here)
+
+
+def _kept_or_full(match: re.Match[str]) -> str:
+    """A mark alone stays half-width (set aside); spaces and a mark become the full-width mark."""
+    found = match[0]
+    return _KEPT[found] if len(found) == 1 else _FULL[found[-1]]
 
 
 def split_heading(line: str, at: int | None = None) -> Paragraph | None:
