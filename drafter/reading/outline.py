@@ -222,7 +222,7 @@ def read_outline(
 
 
 def _close(open_levels: list, level: int) -> None:
-    """Drop what belongs to the headings at `level` or below (a new heading at `level` ends them)."""
+    """Drop what belongs to the open headings at `level` or deeper (a heading at `level` ends them)."""
     while open_levels and open_levels[-1][0] >= level:
         open_levels.pop()
 
@@ -313,8 +313,9 @@ def _candidates(group: ScreenedGroup, member: int, texts: Texts) -> Iterator[int
     """The paragraphs, in order, where a mention pattern may match a sentence. A pattern whose
     match depends on the matched text alone (see prefilter.local) matches a paragraph's piece of
     the whole text when it matches the paragraph, so the leftmost match in the whole text from a
-    paragraph on lies in (or just after) the first of them that holds one: the paragraphs before
-    it are skipped without a search of their own."""
+    paragraph on begins no later than in the first paragraph that holds one: the paragraphs
+    before the one it begins in hold none and are skipped without a search of their own (the
+    one it begins in is checked sentence by sentence: the match may run on into the next)."""
     screened = group.members[member]
     if not group.local[member]:
         yield from (i for i, text in enumerate(texts.paragraphs) if screened.possible(text))
