@@ -9,7 +9,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.reading.parser import _HALF_PUNCT, normalize_line, parse_text, split_heading
+from drafter.reading.parser import (
+    _full_width,
+    normalize_line,
+    normalize_lines,
+    parse_text,
+    split_heading,
+)
 from tests.conftest import SEEDS
 
 
@@ -42,8 +48,9 @@ def test_half_width_brackets_are_normalized():
 
 
 def test_half_width_marks_next_to_chinese_become_full_width():
-    """The pattern is written for speed (reading/parser.py); it changes exactly what the plain
-    one changes, spaces before a mark included, and leaves numbers alone."""
+    """The pattern and replacements are written for speed (reading/parser.py); they change
+    exactly what the plain pattern changes, spaces before a mark included, and leave numbers
+    alone."""
     plain = re.compile(r"(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f])")
     full = {",": "，", ":": "：", ";": "；"}
     assert normalize_line("依法行政 ,严格执法:一是;二是") == "依法行政，严格执法：一是；二是"
@@ -53,7 +60,19 @@ def test_half_width_marks_next_to_chinese_become_full_width():
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
         expected = plain.sub(lambda m: full[m.group(1) or m.group(2)], text)
-        assert _HALF_PUNCT.sub(lambda m: full[m[0][-1]], text) == expected, repr(text)
+        assert _full_width(text) == expected, repr(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=" \t\u3000\u00a0\u2003\x00\x0b\n,:;()（a1中-ā文号", max_size=12)))
+def test_normalizing_all_lines_at_once_is_normalizing_each(lines):
+    assert normalize_lines(lines) == [normalize_line(line) for line in lines]
+
+
+def test_normalizing_the_seeds_lines_at_once_is_normalizing_each():
+    for seed in SEEDS:
+        lines = seed.read_text(encoding="utf-8").splitlines()
+        assert normalize_lines(lines) == [normalize_line(line) for line in lines]
 
 
 def test_lost_level_one_number():

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from drafter.reading.prefilter import Screened, ScreenedGroup, local, needs
+from drafter.reading.prefilter import Screened, ScreenedGroup, firsts, local, needs
 from tests.test_regex_linear import PATTERNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +66,30 @@ def test_what_a_pattern_needs():
         assert needs(unbounded) == (), unbounded
 
 
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.pattern[:40] for p in PATTERNS])
+def test_a_screened_start_is_where_the_pattern_begins_a_match(pattern):
+    screened = Screened(pattern)
+    for text in LINES[:300] + _fuzz(pattern):
+        for position in (0, len(text) // 3):
+            match = pattern.search(text, position)
+            assert screened.start(text, position) == (match.start() if match else None), text
+
+
+def _firsts(regex: str) -> str | None:
+    found = firsts(regex)
+    return None if found is None else "".join(sorted(piece for piece, _, _ in found))
+
+
+def test_what_a_match_begins_with():
+    assert _firsts(r"(仍|还|依然)(然)?存在|不足之处") == "不仍依还"
+    assert _firsts(r"(?<![A-Za-z])\b第[一二]条") == "第"  # looks consume nothing
+    assert _firsts(r"(下一步){1,2}[，,]") == "下"
+    # an optional beginning, `.`, a negated class or an empty alternative: not bounded
+    for unbounded in (r"a?b", r".x", r"[^a]b", r"(a|)b", r"(?=a)", r""):
+        assert firsts(unbounded) is None, unbounded
+    assert sum(1 for p in PATTERNS if firsts(p.pattern, p.flags & ~re.UNICODE)) > len(PATTERNS) / 3
+
+
 def test_case_is_ignored_where_the_pattern_ignores_it():
     screened = Screened(r"\b(?i:TODO|FIXME)\b|待定稿")
     assert screened.search("还有 todo 没做") and screened.search("FixMe")
@@ -109,13 +133,14 @@ def test_without_the_private_parser_every_pattern_is_simply_tried(monkeypatch):
 
     # prefilter's own name for the module only: re.compile itself still needs the real one
     monkeypatch.setattr(prefilter, "sre_parse", SimpleNamespace(parse=broken))
-    for cached in (prefilter.needs, prefilter.local):
+    for cached in (prefilter.needs, prefilter.local, prefilter.firsts):
         cached.cache_clear()
     try:
         assert prefilter.needs(r"(?<=\d)年") == ()
         assert prefilter.local("年度") is False
         screened = prefilter.Screened(r"(?<=\d{4})年")
         assert screened.search("2026年").group() == "年" and screened.search("今年") is None
+        assert screened.start("共2026年") == 5 and screened.start("今年") is None
     finally:
-        for cached in (prefilter.needs, prefilter.local):
+        for cached in (prefilter.needs, prefilter.local, prefilter.firsts):
             cached.cache_clear()

@@ -71,6 +71,25 @@ def test_combined_heading_maps_to_both():
     assert outline.section_of_line[line_of("2023年，我区将")] == "next_year"
 
 
+def test_a_mention_is_the_first_paragraph_that_states_it():
+    """Neither the announcement of what the report covers nor words that run on from one
+    paragraph into the next (「……2025年」/「我县将……」) mention the plans; the paragraph that says
+    「2025年，我县将……」 does, and it is the evidence."""
+    text = (
+        "示例县人民政府关于2024年度法治政府建设情况的报告\n"
+        "现将2024年度法治政府建设情况及下一步工作安排，报告如下。\n"
+        "一、2024年度推进法治政府建设的主要举措和成效\n"
+        "全年审结行政复议案件120件，规划到2025年\n"
+        "我县将此项工作纳入考核的做法得到推广。\n"
+        "加强执法监督。\n"
+        "2025年，我县将持续深化法治政府建设。\n"
+        "坚持依法决策。2025年，我县将完善制度。\n"
+    )
+    outline = read_outline(parse_text(text), year=2024)
+    assert outline.statutory["next_year"] == "mentioned"
+    assert outline.evidence["next_year"] == [7]
+
+
 COMBINED = """示例县人民政府关于2024年度法治政府建设情况的报告
 一、2024年度推进法治政府建设的主要举措和成效
 全年审结行政复议案件120件。

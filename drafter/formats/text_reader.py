@@ -34,23 +34,32 @@ MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding), never raising: bytes no encoding fits are read as GB18030 with U+FFFD
     (for sniffing and for formats that carry their own text, such as saved web pages)."""
-    encoding = encoding_of(data)
-    if encoding is None:
-        return data.decode("gb18030", errors="replace"), "gb18030"
-    return data.decode(encoding, errors="replace"), encoding
+    return _decoded(data) or (data.decode("gb18030", errors="replace"), "gb18030")
 
 
 def decode_report(data: bytes, path: str | None = None) -> tuple[str, str]:
     """As `decode`, but a text report that is no text in any encoding is refused with a
     message instead of being read as garbage (and reported as missing every content)."""
-    encoding = encoding_of(data)
-    if encoding is None:
+    decoded = _decoded(data)
+    if decoded is None:
         raise DrafterError(
             "无法识别文件的文字编码（不是 UTF-8、GBK/GB18030、Big5、UTF-16 或 UTF-32）",
             hint="请用记事本或 WPS 打开后另存为 UTF-8 编码的 .txt。",
             location=Location(path) if path else None,
         )
-    return data.decode(encoding, errors="replace"), encoding
+    return decoded
+
+
+def _decoded(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) in the encoding `encoding_of` finds, None when none fits. UTF-8 without
+    a BOM (most files) is decoded once, not once to tell the encoding and again to read it."""
+    if not data.startswith(codecs.BOM_UTF8):  # no other BOM is valid UTF-8
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    encoding = encoding_of(data)
+    return None if encoding is None else (data.decode(encoding, errors="replace"), encoding)
 
 
 def encoding_of(data: bytes) -> str | None:
@@ -94,22 +103,46 @@ def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with a few damaged bytes (a bad download, a flipped bit) is still UTF-8: read it
     with U+FFFD in place of the damage. A GBK or Big5 file fails on almost every character."""
     sample = data[:DETECT_SAMPLE]
-    text = sample.decode("utf-8", errors="replace")
-    damaged = text.count("\ufffd") - sample.count("\ufffd".encode())
-    return "utf-8" if damaged <= max(8, len(text) // 1000) else None
+    # Its first KB usually says so, without decoding the rest: the damage there, less two
+    # (a character cut at the end of the KB), is damage of the whole sample, whose text is no
+    # longer than its bytes.
+    if _damage(sample[:1024])[0] - 2 > max(8, len(sample) // 1000):
+        return None
+    damaged, length = _damage(sample)
+    return "utf-8" if damaged <= max(8, length // 1000) else None
+
+
+def _damage(data: bytes) -> tuple[int, int]:
+    """How many bytes UTF-8 replaces with U+FFFD (U+FFFD written in the data is no damage),
+    and the length of the text."""
+    text = data.decode("utf-8", errors="replace")
+    return text.count("\ufffd") - data.count("\ufffd".encode()), len(text)
 
 
 def _detect(data: bytes) -> str | None:
+    sample = data[:DETECT_SAMPLE]
+    # The detector weighs only the encodings that decode the sample without an error, and a
+    # text it declines is read as GB18030 below when GB18030 decodes it: when GB18030 is the only
+    # one that does (most GBK files), the answer is GB18030 without the detector (~5× faster).
+    if _decodes(sample, "gb18030") and not any(
+        _decodes(sample, e) for e in LEGACY if e != "gb18030"
+    ):
+        return "gb18030"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:DETECT_SAMPLE], cp_isolation=LEGACY).best()
+    best = from_bytes(sample, cp_isolation=LEGACY).best()
     if best is not None:
         return best.encoding
-    try:  # the detector declines some short texts that are plainly GB18030
-        data[:DETECT_SAMPLE].decode("gb18030")
-        return "gb18030"
+    # the detector declines some short texts that are plainly GB18030
+    return "gb18030" if _decodes(sample, "gb18030") else None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
     except UnicodeDecodeError:
-        return None
+        return False
+    return True
 
 
 def markdown_to_text(text: str) -> str:

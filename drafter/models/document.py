@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import NamedTuple
 
 from pydantic import BaseModel, Field
@@ -35,13 +36,18 @@ class Paragraph(BaseModel):
     def is_run_in(self) -> bool:
         return self.is_heading and bool(self.text)
 
-    @property
+    @cached_property
     def full_text(self) -> str:
-        """The paragraph as it reads."""
+        """The paragraph as it reads. Kept once made (the rules read it many times per report)
+        and forgotten when a field changes."""
         if not self.is_heading:
             return f"{self.number or ''}{self.text}"
         head = f"{self.number or ''}{self.heading}"
         return f"{head}。{self.text}" if self.text else head
+
+    def __setattr__(self, name: str, value: object) -> None:
+        super().__setattr__(name, value)
+        self.__dict__.pop("full_text", None)
 
 
 class Dropped(NamedTuple):

@@ -6,8 +6,13 @@ given, the headings it has seen in real reports (an exact match is certain)."""
 
 from __future__ import annotations
 
+import heapq
 import re
-from functools import cache
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from drafter.models.catalogue import taxonomy
 from drafter.models.document import Document
@@ -68,14 +73,21 @@ def classify_heading(
 ) -> tuple[list[str], float]:
     """(section ids, confidence). Level-1 headings may be statutory contents or topic areas (many
     reports organise the measures by topic); headings below a statutory section are its areas."""
-    statutory = taxonomy().statutory_ids
-    areas = _area_ids()
     if model is not None:
         seen = model.heading_index().get(heading_key(text))
-        if seen and (level == 1 or seen[0] not in statutory):
+        if seen and (level == 1 or seen[0] not in taxonomy().statutory_ids):
             return seen, 1.0
-    if level == 1 or under is None:
-        scores = score_heading(text, statutory)
+    ids, confidence = _by_cues(text, level == 1 or under is None, under)
+    return list(ids), confidence
+
+
+@lru_cache(maxsize=4096)  # the same headings recur from report to report of a batch
+def _by_cues(text: str, top: bool, under: str | None) -> tuple[tuple[str, ...], float]:
+    """`classify_heading` by the cue words alone, for a top-level heading (or one with nothing
+    above it) or one under the section `under`."""
+    areas = _area_ids()
+    if top:
+        scores = score_heading(text, taxonomy().statutory_ids)
         if not scores:
             scores = score_heading(text, areas)
     elif under == "measures" or under in areas:
@@ -83,9 +95,9 @@ def classify_heading(
         # statutory content's own section, wherever the report files it
         scores = score_heading(text, [SUB_SECTION_CONTENT]) or score_heading(text, areas)
     else:
-        return [under], 0.5  # an item of shortcomings / plans / leader duty
+        return (under,), 0.5  # an item of shortcomings / plans / leader duty
     if not scores:
-        return [], 0.0
+        return (), 0.0
     best = max(scores.values())
     # a combined heading (「存在问题及下一步打算」) keeps every section it names strongly enough,
     # in the order it names them
@@ -95,7 +107,7 @@ def classify_heading(
         key=lambda s: min(folded.find(cue) for cue in _cues()[s] if cue in folded),
     )
     # more cue text matched, more certain: 2 chars → 0.5, 4 → 0.67, 8 → 0.8
-    return chosen, round(best / (best + 2), 2)
+    return tuple(chosen), round(best / (best + 2), 2)
 
 
 @cache
@@ -157,37 +169,32 @@ def read_outline(
         addressee=doc.addressee,
         document=doc,
     )
-    parents: dict[int, str | None] = {}
-    # the contents a combined heading names (「存在问题及下一步打算」), by its level, and where
-    # the last sub-heading under it went
-    combined: dict[int, list[str]] = {}
+    # the open headings' sections and the contents an open combined heading names (「存在问题及
+    # 下一步打算」), as (level, …) with levels rising; where the last sub-heading under it went
+    parents: list[tuple[int, str | None]] = []
+    combined: list[tuple[int, list[str]]] = []
     last_part: str | None = None
     opening: list[str] | None = None  # the parts of the combined heading just above, if any
     current: str | None = None
     for paragraph in doc.paragraphs:
         if paragraph.is_heading:
-            under = next(
-                (parents[lvl] for lvl in sorted(parents, reverse=True) if lvl < paragraph.level),
-                None,
-            )
-            parts = next(
-                (combined[lvl] for lvl in sorted(combined, reverse=True) if lvl < paragraph.level),
-                None,
-            )
+            level = paragraph.level
+            _close(parents, level)
+            _close(combined, level)
+            under = parents[-1][1] if parents else None
+            parts = combined[-1][1] if combined else None
             if paragraph.section is not None:  # drafted, or read back from drafter's own file
                 ids, confidence = [paragraph.section], 1.0
             elif parts and under in parts:
                 last_part = combined_part(paragraph.heading or "", parts, last_part)
                 ids, confidence = [last_part], 0.5
             else:
-                ids, confidence = classify_heading(
-                    paragraph.heading or "", paragraph.level, under, model
-                )
-            if paragraph.level == 1 and not any(i in statutory for i in ids):
+                ids, confidence = classify_heading(paragraph.heading or "", level, under, model)
+            if level == 1 and not any(i in statutory for i in ids):
                 ids = ids or ["measures"]  # a topical level-1 heading: the measures, by topic
             outline.headings.append(
                 OutlineHeading(
-                    level=paragraph.level,
+                    level=level,
                     number=bare_number(paragraph.number),
                     title=paragraph.heading or "",
                     section=ids[0] if ids else None,
@@ -197,13 +204,12 @@ def read_outline(
                     run_in=paragraph.is_run_in,
                 )
             )
-            parents = {lvl: sid for lvl, sid in parents.items() if lvl < paragraph.level}
-            parents[paragraph.level] = ids[0] if ids else under
-            current = parents[paragraph.level]
-            combined = {lvl: p for lvl, p in combined.items() if lvl < paragraph.level}
+            current = ids[0] if ids else under
+            parents.append((level, current))
             named = [sid for sid in ids if sid in statutory]
             if len(named) > 1:
-                combined[paragraph.level], last_part = named, None
+                combined.append((level, named))
+                last_part = None
             opening = named if len(named) > 1 else None
         elif opening and current in opening[:-1]:
             # a paragraph right under it that speaks of a later part opens that part
@@ -213,6 +219,12 @@ def read_outline(
     outline.statutory, outline.evidence = statutory_status(outline, doc)
     _assign_unheaded_contents(outline, doc)
     return outline
+
+
+def _close(open_levels: list, level: int) -> None:
+    """Drop what belongs to the open headings at `level` or deeper (a heading at `level` ends them)."""
+    while open_levels and open_levels[-1][0] >= level:
+        open_levels.pop()
 
 
 def _assign_unheaded_contents(outline: Outline, doc: Document) -> None:
@@ -250,30 +262,73 @@ def statutory_status(
                 status[owner] = "section"
                 evidence[owner].append(heading.line or 0)
     group, owners = _mention_patterns((outline.year or 0) + 1)
-    missing = {sid for sid in owners if status[sid] == "missing"}
-    for paragraph in doc.paragraphs:
-        if not missing:
-            break
-        text = fold(paragraph.full_text)
-        possible = [
-            i
-            for i in group.possible(text)
-            if owners[i] in missing
-            and (not group.local[i] or group.members[i].pattern.search(text))
-        ]
-        if not possible:  # none can match any sentence of it: not split at all
-            continue
-        sentences = [s for s in SENTENCE.findall(text) if not _announces(s)]
-        for sid in dict.fromkeys(owners[i] for i in possible):
-            regexes = [group.members[i].pattern for i in possible if owners[i] == sid]
-            if any(r.search(s) for r in regexes for s in sentences):
-                status[sid] = "mentioned"
-                evidence[sid].append(paragraph.line or 0)
-                missing.discard(sid)
+    texts = Texts.folded([paragraph.full_text for paragraph in doc.paragraphs])
+    for sid in dict.fromkeys(owners):
+        members = [i for i, owner in enumerate(owners) if owner == sid]
+        found = _first_mention(group, members, texts) if status[sid] == "missing" else None
+        if found is not None:
+            status[sid] = "mentioned"
+            evidence[sid].append(doc.paragraphs[found].line or 0)
     return status, evidence
 
 
 SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+
+
+class Texts(NamedTuple):
+    """A report's paragraphs (as matched: folded), and all of them in one string, where one
+    search finds the next paragraph a pattern may match instead of one search per paragraph."""
+
+    paragraphs: list[str]
+    whole: str
+    starts: list[int]  # where each paragraph begins in `whole`
+
+    @classmethod
+    def folded(cls, paragraphs: list[str]) -> Texts:
+        whole = "\n".join(paragraphs)
+        if fold(whole) != whole:  # traditional characters (rare): fold each paragraph
+            paragraphs = [fold(text) for text in paragraphs]
+            whole = "\n".join(paragraphs)
+        starts = accumulate((len(t) + 1 for t in paragraphs[:-1]), initial=0)
+        return cls(paragraphs, whole, list(starts)[: len(paragraphs)])
+
+
+def _first_mention(group: ScreenedGroup, members: list[int], texts: Texts) -> int | None:
+    """The first paragraph (its index) with a sentence one of the `members` matches, not
+    counting the sentences that announce what the report will say."""
+    candidates = heapq.merge(*(_candidates(group, i, texts) for i in members))
+    patterns = [group.members[i].pattern for i in members]
+    tried = -1
+    for index in candidates:
+        if index == tried:  # two members may both point at the same paragraph
+            continue
+        tried = index
+        sentences = [s for s in SENTENCE.findall(texts.paragraphs[index]) if not _announces(s)]
+        if any(p.search(s) for p in patterns for s in sentences):
+            return index
+    return None
+
+
+def _candidates(group: ScreenedGroup, member: int, texts: Texts) -> Iterator[int]:
+    """The paragraphs, in order, where a mention pattern may match a sentence. A pattern whose
+    match depends on the matched text alone (see prefilter.local) matches a paragraph's piece of
+    the whole text when it matches the paragraph, so the leftmost match in the whole text from a
+    paragraph on begins no later than in the first paragraph that holds one: the paragraphs
+    before the one it begins in hold none and are skipped without a search of their own (the
+    one it begins in is checked sentence by sentence: the match may run on into the next)."""
+    screened = group.members[member]
+    if not group.local[member]:
+        yield from (i for i, text in enumerate(texts.paragraphs) if screened.possible(text))
+        return
+    if not texts.paragraphs or not screened.possible(texts.whole):
+        return
+    position = 0
+    while (found := screened.start(texts.whole, position)) is not None:
+        index = bisect_right(texts.starts, found) - 1
+        yield index
+        if index + 1 == len(texts.starts):
+            return
+        position = texts.starts[index + 1]
 
 
 @cache

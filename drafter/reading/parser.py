@@ -18,14 +18,18 @@ from drafter.resources import load_data
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
 # 「,」「:」「;」 next to Chinese text are full-width marks typed half-width; between digits
-# (「1,000」「11:30」) they are part of a number and stay.
-# Written to open with the character class every match starts with (a half-width mark, or the
-# spaces before one), which the regex engine scans for fast; the lookbehinds then check what
-# surrounds it. The same matches as `(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f])`.
+# (「1,000」「11:30」) they are part of a number and stay: the result of replacing each match of
+# `(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f])` by its mark in full width. A text
+# has hundreds of marks to change and few to keep, and a replacement per match is slow, so this
+# pattern matches the few instead: a mark that stays (set aside as a control character, which no
+# line holds once `xml_safe` has run) and spaces with the mark after them (the spaces go); plain
+# string replacements then change every other mark. It opens with the character class every
+# match starts with, which the regex engine scans for fast; the lookarounds check the rest.
 _HALF_PUNCT = Screened(
-    r"[\s,:;](?:(?<=[^\x00-\x7f][,:;])|(?<=[^\x00-\x7f]\s)\s*[,:;]|(?<=[,:;])(?=\s*[^\x00-\x7f]))"
+    r"[\s,:;](?:(?<=[^\x00-\x7f]\s)\s*[,:;]|(?<=[,:;])(?<![^\x00-\x7f][,:;])(?!\s*[^\x00-\x7f]))"
 )
 _FULL = {",": "，", ":": "：", ";": "；"}
+_KEPT = {",": "\x01", ":": "\x02", ";": "\x03"}
 
 # Heading numbers, after normalization. Level 3 takes 「1.」「1、」「1．」; a digit right after the
 # point is a decimal (「1.5万」), not a heading.
@@ -109,26 +113,63 @@ def cn_to_int(text: str) -> int | None:
 
 def normalize_line(line: str) -> str:
     """Spaces and half-width punctuation as real texts carry them → the forms reports use."""
-    line = xml_safe(line.replace("\u00a0", " ").replace("\u3000", " ").replace("\ufeff", ""))
-    line = line.strip()
-    line = _HALF_PUNCT.sub(lambda m: _FULL[m[0][-1]], line)  # a match ends with its mark
-    line = line.replace("(", "（").replace(")", "）")  # (str.translate is ~10× slower here)
+    line = _safe_spaces(line).strip()
+    line = _full_width(line)
     for trim in _trims():
         line = trim.sub("", line)
     return line
 
 
-def split_heading(line: str) -> Paragraph | None:
-    """「（一）深化理论武装。严格落实……」 → level 2, heading 「深化理论武装」, text 「严格落实……」."""
+def normalize_lines(lines: list[str]) -> list[str]:
+    """`normalize_line` of each line, with one regex call per step for all of them instead of
+    one per line: the lines are joined by NUL, which no line holds once `xml_safe` has run and
+    no step matches across (NUL is no space, no mark and no Chinese character). The trims, whose
+    patterns may be anchored to a line's end, run line by line where their screen lets them."""
+    whole = "\n".join(lines)
+    if whole.count("\n") != len(lines) - 1:  # a line holds a line break: one at a time
+        return [normalize_line(line) for line in lines]
+    joined = "\x00".join(line.strip() for line in _safe_spaces(whole).split("\n"))
+    joined = _full_width(joined)
+    normalized = joined.split("\x00")
+    for trim in _trims():
+        if trim.possible(joined):
+            normalized = [trim.sub("", line) for line in normalized]
+    return normalized
+
+
+def _safe_spaces(text: str) -> str:
+    return xml_safe(text.replace("\u00a0", " ").replace("\u3000", " ").replace("\ufeff", ""))
+
+
+def _full_width(text: str) -> str:
+    """Half-width marks next to Chinese text and brackets → full width (see `_HALF_PUNCT`)."""
+    if _HALF_PUNCT.possible(text):
+        text = _HALF_PUNCT.pattern.sub(_kept_or_full, text)
+        for half, full in _FULL.items():
+            text = text.replace(half, full)
+        for half, kept in _KEPT.items():
+            text = text.replace(kept, half)
+    return text.replace("(", "（").replace(")", "）")  # (str.translate is ~10× slower here)
+
+
+def _kept_or_full(match: re.Match[str]) -> str:
+    """A mark alone stays half-width (set aside); spaces and a mark become the full-width mark."""
+    found = match[0]
+    return _KEPT[found] if len(found) == 1 else _FULL[found[-1]]
+
+
+def split_heading(line: str, at: int | None = None) -> Paragraph | None:
+    """「（一）深化理论武装。严格落实……」 → level 2, heading 「深化理论武装」, text 「严格落实……」;
+    `at` is the paragraph's line in the source."""
     for level, pattern in HEADING_PATTERNS:
         match = pattern.match(line)
         if match:
             number, rest = match.groups()
-            return _heading(level, NUMBER_FORMS[level].format(number), rest)
+            return _heading(level, NUMBER_FORMS[level].format(number), rest, at)
     match = LOST_LEVEL1.match(line)
     # 「- 坚持党的领导，……」 lost its 「一、」; 「• 发文字号：〔〕号」 and menu items did not
     if match and "。" not in match.group(1).rstrip("。") and _lost_heading(match.group(1)):
-        return _heading(1, None, match.group(1))
+        return _heading(1, None, match.group(1), at)
     return None
 
 
@@ -146,16 +187,16 @@ def _lost_heading(text: str) -> bool:
     return len(text) >= 4 and not any(mark in text for mark in "：|｜>")
 
 
-def _heading(level: int, number: str | None, rest: str) -> Paragraph | None:
+def _heading(level: int, number: str | None, rest: str, at: int | None) -> Paragraph | None:
     head, stop, body = rest.partition("。")
     head = head.strip()
     if not head or len(head) > MAX_HEADING:
         return None
     if stop and body.strip():
-        return Paragraph(level=level, number=number, heading=head, text=body.strip())
+        return Paragraph(level=level, number=number, heading=head, text=body.strip(), line=at)
     if any(mark in head for mark in SENTENCE_END):
         return None
-    return Paragraph(level=level, number=number, heading=head)
+    return Paragraph(level=level, number=number, heading=head, line=at)
 
 
 def is_date(line: str) -> bool:
@@ -176,8 +217,8 @@ def _is_signer_like(line: str) -> bool:
 
 
 def parse_text(text: str) -> Document:
-    lines = [(n, normalize_line(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
-    return parse_lines([(n, line) for n, line in lines if line])
+    lines = normalize_lines(text.splitlines())
+    return parse_lines([(n, line) for n, line in enumerate(lines, start=1) if line])
 
 
 def parse_lines(lines: list[tuple[int, str]], levels: dict[int, int] | None = None) -> Document:
@@ -223,11 +264,11 @@ def parse_lines(lines: list[tuple[int, str]], levels: dict[int, int] | None = No
         if CLOSING.match(line):
             doc.closing = line
             continue
-        paragraph = (
-            split_heading(line) or _styled_heading(line, levels.get(number)) or Paragraph(text=line)
+        doc.paragraphs.append(
+            split_heading(line, number)
+            or _styled_heading(line, levels.get(number), number)
+            or Paragraph(text=line, line=number)
         )
-        paragraph.line = number
-        doc.paragraphs.append(paragraph)
     doc.noise.sort()
     return doc
 
@@ -320,7 +361,7 @@ def _without_official(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return lines[head:tail]
 
 
-def _styled_heading(line: str, level: int | None) -> Paragraph | None:
+def _styled_heading(line: str, level: int | None, at: int) -> Paragraph | None:
     """A heading known only from its .docx style (its number may be automatic numbering)."""
     if (
         level is None
@@ -328,7 +369,7 @@ def _styled_heading(line: str, level: int | None) -> Paragraph | None:
         or any(m in line.rstrip("。") for m in SENTENCE_END)
     ):
         return None
-    return Paragraph(level=level, heading=line.rstrip("。"))
+    return Paragraph(level=level, heading=line.rstrip("。"), line=at)
 
 
 def _is_addressee(line: str) -> bool:

@@ -148,6 +148,59 @@ def local(regex: str, flags: int = 0) -> bool:
         return False
 
 
+ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+
+
+def _firsts(items, icase: bool) -> Pieces | None:
+    """The characters a match of this sequence can begin with (None: not bounded here)."""
+    for op, av in items:
+        if op in ZERO_WIDTH:  # an anchor or a lookaround consumes nothing: the next item begins
+            continue
+        if op is sre.LITERAL:
+            return frozenset({(_char(av), icase, 1)})
+        if op is sre.IN:
+            return _in(av, icase)
+        if op is sre.SUBPATTERN:
+            _, add, remove, body = av
+            ignore = sre.SRE_FLAG_IGNORECASE
+            return _firsts(body, bool((icase or add & ignore) and not remove & ignore))
+        if op is sre.BRANCH:
+            found = [_firsts(alternative, icase) for alternative in av[1]]
+            return None if None in found else frozenset().union(*found)
+        if op in REPEATS:
+            low, _, body = av
+            return _firsts(body, icase) if low > 0 else None  # optional: what follows may begin
+        return None  # `.`, a negated class, a group reference, …
+    return None  # nothing consumed: the empty string may match
+
+
+@cache
+def firsts(regex: str, flags: int = 0) -> Pieces | None:
+    """The characters of which every match of `regex` begins with one, when the parse tree
+    bounds them: 「存在」, 「仍存在」, 「不足之处」… begin with 存, 仍 or 不."""
+    try:
+        parsed = sre_parse.parse(regex, flags)
+    except Exception:  # noqa: BLE001 - the parser is CPython's private module: without it, no bound
+        return None
+    return _firsts(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE))
+
+
+def _starts(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern that matches one character exactly where `pattern` begins a match: that
+    character, from the set every match begins with, then a look back at it that holds only
+    when `pattern` matches from there. The regex engine skips straight to the characters of
+    a pattern that begins with a class, but tries every position for one that begins with a
+    group of alternatives (as many of the data's patterns do): ~10× faster on long texts."""
+    found = firsts(pattern.pattern, pattern.flags & ~re.UNICODE)
+    if not found or any(ignoring for _, ignoring, _ in found):
+        return pattern
+    first = _class(found).pattern
+    try:
+        return re.compile(f"{first}(?<=(?={pattern.pattern}){first})", pattern.flags)
+    except re.error:  # e.g. global flags inside: search as written
+        return pattern
+
+
 def _always(text: str) -> bool:
     return True
 
@@ -156,7 +209,7 @@ class Screened:
     """A compiled pattern with its prefilter: `search`, `finditer` and `sub` skip the pattern
     on a text that lacks every character of one of the sets it needs."""
 
-    __slots__ = ("pattern", "needs", "possible")
+    __slots__ = ("pattern", "needs", "possible", "_starts")
 
     def __init__(self, pattern: re.Pattern[str] | str) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
@@ -174,6 +227,14 @@ class Screened:
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.possible(text) else None
 
+    def start(self, text: str, position: int = 0) -> int | None:
+        """Where the first match at or after `position` begins, as `pattern.search(text,
+        position)` says (faster on a long text: see `_starts`)."""
+        if not hasattr(self, "_starts"):  # made when first needed: most patterns never are
+            self._starts = _starts(self.pattern)
+        match = self._starts.search(text, position)
+        return match.start() if match else None
+
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.possible(text) else iter(())
 
@@ -183,14 +244,21 @@ class Screened:
 
 class ScreenedGroup:
     """Many screened patterns tried on the same texts: one scan of a text for every character
-    any of them needs, then each pattern's screen runs on the few characters found."""
+    any of them needs, then each pattern's needs are checked against the few characters found,
+    as bits: the sets of characters the members need are numbered, each character found stands
+    for the sets it belongs to, and a member may match when its sets are all among them."""
 
     def __init__(self, patterns: list[re.Pattern[str] | str]) -> None:
         self.members = [Screened(p) for p in patterns]
         # which members a search of a whole text settles for every piece of it (see `local`)
         self.local = [local(m.pattern.pattern, m.pattern.flags & ~re.UNICODE) for m in self.members]
         self.unbounded = [i for i, m in enumerate(self.members) if not m.needs]
-        pieces = frozenset().union(*(n for m in self.members for n in m.needs))
+        sets = list(dict.fromkeys(n for m in self.members for n in m.needs))
+        self._set_tests = [_class(n).search for n in sets]
+        # the bits of the sets each member needs (0 for an unbounded member: always possible)
+        self._needed = [sum(1 << sets.index(n) for n in m.needs) for m in self.members]
+        self._bits: dict[str, int] = {}  # a character found → the bits of the sets it is in
+        pieces = frozenset().union(*sets)
         # one class each for the characters matched as written and those matched ignoring
         # case: a single class is scanned fast, an alternation of two is not
         self._scans = [
@@ -201,8 +269,12 @@ class ScreenedGroup:
 
     def possible(self, text: str) -> list[int]:
         """The positions of the members that may match `text`, in order."""
-        # a character a member needs is one the scans find: its screens say the same on these
-        present = "".join(c for scan in self._scans for c in set(scan(text)))
-        if not present:
-            return list(self.unbounded)
-        return [i for i, m in enumerate(self.members) if m.possible(present)]
+        found = 0
+        for scan in self._scans:
+            for char in set(scan(text)):
+                bits = self._bits.get(char)
+                if bits is None:  # at most once per character the scans can find
+                    bits = sum(1 << k for k, test in enumerate(self._set_tests) if test(char))
+                    self._bits[char] = bits
+                found |= bits
+        return [i for i, needed in enumerate(self._needed) if needed & found == needed]
