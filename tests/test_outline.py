@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from drafter.reading.parser import (
     _full_width,
+    _safe_spaces,
     normalize_line,
     normalize_lines,
     parse_text,
@@ -48,9 +49,9 @@ def test_half_width_brackets_are_normalized():
 
 
 def test_half_width_marks_next_to_chinese_become_full_width():
-    """The pattern and replacements are written for speed (reading/parser.py); they change
-    exactly what the plain pattern changes, spaces before a mark included, and leave numbers
-    alone."""
+    """The pattern and replacements are written for speed (reading/parser.py); on text whose
+    spaces are ASCII (`_safe_spaces`: an em space is a space) they change exactly what the plain
+    pattern changes, spaces before a mark included, and leave numbers alone."""
     plain = re.compile(r"(?<=[^\x00-\x7f])\s*([,:;])|([,:;])(?=\s*[^\x00-\x7f])")
     full = {",": "，", ":": "：", ";": "；"}
     assert normalize_line("依法行政 ,严格执法:一是;二是") == "依法行政，严格执法：一是；二是"
@@ -58,7 +59,7 @@ def test_half_width_marks_next_to_chinese_become_full_width():
     rng = random.Random(3)
     alphabet = [" ", "\t", "\u2003", ",", ":", ";", "a", "1", "中", "，"]
     for _ in range(20000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        text = _safe_spaces("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))))
         expected = plain.sub(lambda m: full[m.group(1) or m.group(2)], text)
         assert _full_width(text) == expected, repr(text)
 
@@ -105,3 +106,11 @@ def test_seed_with_signers_and_date():
 def test_arbitrary_text_never_crashes(text):
     doc = parse_text(text)
     assert all(p.line is None or p.line >= 1 for p in doc.paragraphs)
+
+
+def test_spaces_outside_ascii_are_spaces():
+    """An em space typed to indent is a space (and the half-width-mark pattern, which once
+    searched a run of them again from each: tests/test_regex_linear.py bounds its time)."""
+    line = "中" + "\u2003" * 2_000 + "x,"
+    assert normalize_line(line) == "中" + " " * 2_000 + "x,"
+    assert normalize_lines([line, "好\u2003\u2002,"]) == [normalize_line(line), "好，"]

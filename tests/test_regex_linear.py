@@ -17,7 +17,7 @@ import pytest
 INVENTORY = Path(__file__).parent / "support" / "regex_inventory.py"
 SIZE = 1024 * 1024
 BOUND = 2.0  # seconds per pattern and text; a linear scan of 1 MB takes a few milliseconds
-GENERIC = [" ", "a", "1", "一"]
+GENERIC = [" ", "a", "1", "一", "\u2003"]  # U+2003: a space outside ASCII
 # openers that make a pattern scan ahead for a closer, and runs of what its quantifiers repeat
 OPENERS = [
     "{{",
