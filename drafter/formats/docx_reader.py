@@ -7,7 +7,6 @@ loaded, and no part is decompressed past a fixed cap."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 
@@ -28,13 +27,18 @@ from drafter.reading.parser import normalize_line, parse_lines, split_heading, s
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+P, PPR, R, RPR = f"{W}p", f"{W}pPr", f"{W}r", f"{W}rPr"
+T, TAB, BR, CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
+DEL, MOVE_FROM, FALLBACK = f"{W}del", f"{W}moveFrom", f"{MC}Fallback"
 # Text not read as part of a paragraph: tracked deletions and moves away, the fallback copy of a
 # text box (mc:AlternateContent holds the same box twice), and a text box's own paragraphs,
 # which are read after the paragraph that anchors them.
-NOT_OWN_TEXT = {f"{W}del", f"{W}moveFrom", f"{MC}Fallback", f"{W}p"}
+NOT_OWN_TEXT = {DEL, MOVE_FROM, FALLBACK, P}
+WALKED = (P, PPR, R, RPR, T, TAB, BR, CR, DEL, MOVE_FROM, FALLBACK)  # what walk_body stops at
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, .wps, and encrypted .docx
 INTEGER = re.compile(r"-?[0-9]{1,9}\Z")
 HEADING_STYLE = re.compile(r"^(heading|标题)\s*(\d)$", re.I)
+FOOTER_PART = re.compile(r"word/footer\d*\.xml$")
 PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
 )
@@ -105,40 +109,84 @@ def _style_levels(styles: etree._Element | None) -> dict[str, int]:
     return levels
 
 
-def _own(el: etree._Element, p: etree._Element) -> bool:
-    for ancestor in el.iterancestors():
-        if ancestor is p:
-            return True
-        if ancestor.tag in NOT_OWN_TEXT:
-            return False
-    return False
+class BodyRun:
+    """One w:r: its own properties and the text of every w:t inside it."""
+
+    __slots__ = ("rpr", "texts")
+
+    def __init__(self) -> None:
+        self.rpr: etree._Element | None = None
+        self.texts: list[str] = []
 
 
-def body_paragraphs(body: etree._Element | None) -> Iterator[tuple[int, etree._Element]]:
-    """(paragraph number, w:p) in document order: table cells row by row, a text box's
-    paragraphs after the one anchoring it. Numbers count every w:p (as the layout and Word
-    comments do); a text box's fallback copy is not yielded, mc:Choice holds the same text."""
-    for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
-        if not any(True for _ in p.iterancestors(f"{MC}Fallback")):
-            yield number, p
+class BodyParagraph:
+    """One w:p of the body: its properties, its own text by line, and every run inside it."""
+
+    __slots__ = ("number", "shown", "ppr", "lines", "runs")
+
+    def __init__(self, number: int, shown: bool) -> None:
+        self.number = number  # every w:p counts, as the layout and Word comments count them
+        self.shown = shown  # False in a text box's fallback copy: mc:Choice holds the same text
+        self.ppr: etree._Element | None = None
+        self.lines: list[list[str]] = [[]]  # the pieces of each line; a manual break starts one
+        self.runs: list[BodyRun] = []  # a text box's runs too, as the layout has always read them
+
+    def texts(self) -> list[str]:
+        """The paragraph's text as it reads with tracked changes accepted, line by line."""
+        return ["".join(line) for line in self.lines]
 
 
-def _paragraph_lines(p: etree._Element) -> list[str]:
-    """A paragraph's text as it reads with tracked changes accepted; a manual line break (as in a
-    two-line title) starts a new line."""
-    lines, current = [], []
-    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
-        if not _own(el, p):
+def walk_body(body: etree._Element | None) -> list[BodyParagraph]:
+    """Every w:p of the body in document order, from one walk over the tree that stops only at
+    the tags of WALKED (lxml's iterwalk, in C): a per-paragraph and per-run descent of the tree
+    cost several times as much. The open w:p and exclusions (`owners`) and the open w:r
+    (`runs`) say where each element belongs: a w:t, w:tab or break is the text of the nearest
+    of w:p, w:del, w:moveFrom and mc:Fallback around it when that is a w:p; a w:t is also the
+    text of every run around it, and a run is every paragraph's around it."""
+    paragraphs: list[BodyParagraph] = []
+    if body is None:
+        return paragraphs
+    owners: list[BodyParagraph | str] = []  # an open w:p as its record, an exclusion as its tag
+    runs: list[BodyRun] = []
+    for event, el in etree.iterwalk(body, events=("start", "end"), tag=WALKED):
+        tag = el.tag
+        if event == "end":
+            if tag == R:
+                runs.pop()
+            elif tag in NOT_OWN_TEXT:
+                owners.pop()
             continue
-        if el.tag == f"{W}t":
-            current.append(el.text or "")
-        elif el.tag == f"{W}tab":
-            current.append(" ")
-        elif el.get(f"{W}type") not in ("page", "column"):
-            lines.append("".join(current))
-            current = []
-    lines.append("".join(current))
-    return lines
+        owner = owners[-1] if owners and isinstance(owners[-1], BodyParagraph) else None
+        if tag == T:
+            text = el.text or ""
+            for run in runs:
+                run.texts.append(text)
+            if owner is not None:
+                owner.lines[-1].append(text)
+        elif tag == R:
+            run = BodyRun()
+            for paragraph in owners:
+                if isinstance(paragraph, BodyParagraph):
+                    paragraph.runs.append(run)
+            runs.append(run)
+        elif tag == P:
+            paragraph = BodyParagraph(len(paragraphs) + 1, shown=FALLBACK not in owners)
+            paragraphs.append(paragraph)
+            owners.append(paragraph)
+        elif tag in NOT_OWN_TEXT:
+            owners.append(tag)
+        elif tag == PPR:  # the first w:pPr child; a w:p parent is the innermost owner
+            if el.getparent().tag == P and owner.ppr is None:
+                owner.ppr = el
+        elif tag == RPR:  # the first w:rPr child; a w:r parent is the innermost run
+            if el.getparent().tag == R and runs[-1].rpr is None:
+                runs[-1].rpr = el
+        elif owner is not None:
+            if tag == TAB:
+                owner.lines[-1].append(" ")
+            elif el.get(f"{W}type") not in ("page", "column"):  # w:br, w:cr
+                owner.lines.append([])
+    return paragraphs
 
 
 class DocxPackage:
@@ -154,6 +202,13 @@ class DocxPackage:
             )
         self.body = self.root.find(f"{W}body")
         self.styles = _styles_of(self.zip, path)
+        self._paragraphs: list[BodyParagraph] | None = None
+
+    def paragraphs(self) -> list[BodyParagraph]:
+        """The body walked once, for the text and the layout alike."""
+        if self._paragraphs is None:
+            self._paragraphs = walk_body(self.body)
+        return self._paragraphs
 
     def document(self) -> Document:
         record = self.own_record()
@@ -178,10 +233,10 @@ class DocxPackage:
         return None
 
 
-def _role(p: etree._Element, styles: _Styles) -> str:
+def _role(ppr: etree._Element | None, styles: _Styles) -> str:
     """The role its drafter paragraph style names. By the style's name: LibreOffice, converting
     a .doc/.odt/.rtf back, keeps names but rewrites ids (drafter-title → Draftertitle)."""
-    style = _child(p, f"{W}pPr", f"{W}pStyle")
+    style = _child(ppr, f"{W}pStyle")
     style_id = style.get(f"{W}val", "") if style is not None else ""
     name = styles.styles[style_id].find(f"{W}name") if style_id in styles.styles else None
     name_text = name.get(f"{W}val", "") if name is not None else ""
@@ -196,9 +251,11 @@ def own_document(package: DocxPackage, record: dict) -> Document:
     parser would read it."""
     doc = Document()
     numbers = [number for _, _, number in record_headings(record)]
-    for number, p in body_paragraphs(package.body):
-        role = _role(p, package.styles)
-        lines = [t.strip() for t in _paragraph_lines(p)]  # as written: nothing to normalise
+    for p in package.paragraphs():
+        if not p.shown:
+            continue
+        number, role = p.number, _role(p.ppr, package.styles)
+        lines = [t.strip() for t in p.texts()]  # as written: nothing to normalise
         text = "".join(lines)
         if not text:
             continue
@@ -259,16 +316,18 @@ def paragraph_texts(package: DocxPackage) -> list[tuple[int, str, int | None]]:
     """(paragraph number, text, heading level from style/outline) for each line of the body."""
     style_levels = package.styles.levels
     out: list[tuple[int, str, int | None]] = []
-    for number, p in body_paragraphs(package.body):
+    for p in package.paragraphs():
+        if not p.shown:
+            continue
         level = None
-        ppr = _child(p, f"{W}pPr")
-        outline, style = _child(ppr, f"{W}outlineLvl"), _child(ppr, f"{W}pStyle")
-        if outline is not None and _int(outline.get(f"{W}val")) is not None:
-            level = _int(outline.get(f"{W}val")) + 1
-        elif style is not None:
-            level = style_levels.get(style.get(f"{W}val", ""))
-        for text in _paragraph_lines(p):
-            out.append((number, text, level if level and level <= 4 else None))
+        if p.ppr is not None:
+            outline, style = _child(p.ppr, f"{W}outlineLvl"), _child(p.ppr, f"{W}pStyle")
+            if outline is not None and _int(outline.get(f"{W}val")) is not None:
+                level = _int(outline.get(f"{W}val")) + 1
+            elif style is not None:
+                level = style_levels.get(style.get(f"{W}val", ""))
+        for text in p.texts():
+            out.append((p.number, text, level if level and level <= 4 else None))
     return out
 
 
@@ -336,13 +395,16 @@ class _Styles:
         return self._inherited[style_id]
 
 
-def _run_look(run: etree._Element, inherited: tuple[str | None, ...], styles: _Styles) -> RunLook:
-    rpr = _child(run, f"{W}rPr")
-    east_asia = styles.first([rpr], f"{W}rFonts", "eastAsia") or inherited[0]
-    size = styles.first([rpr], f"{W}sz", "val") or inherited[1]
-    text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+def _run_look(run: BodyRun, inherited: tuple[str | None, ...], styles: _Styles) -> RunLook:
+    east_asia, size = inherited[0], inherited[1]
+    if run.rpr is not None:
+        east_asia = styles.first([run.rpr], f"{W}rFonts", "eastAsia") or east_asia
+        size = styles.first([run.rpr], f"{W}sz", "val") or size
+    half_points = _int(size)
     return RunLook(
-        text=text, east_asia=east_asia, size_pt=_int(size) / 2 if _int(size) is not None else None
+        text="".join(run.texts),
+        east_asia=east_asia,
+        size_pt=half_points / 2 if half_points is not None else None,
     )
 
 
@@ -362,20 +424,20 @@ def read_layout(package: DocxPackage) -> Layout:
                 value = margins.get(f"{W}{side}")
                 if _int(value) is not None:
                     layout.margins_mm[side] = round(_int(value) / TWIPS_PER_MM, 1)
-    for number, p in enumerate(body.iter(f"{W}p") if body is not None else [], start=1):
-        ppr = _child(p, f"{W}pPr")
-        style = _child(ppr, f"{W}pStyle")
+    for p in package.paragraphs():
+        style = _child(p.ppr, f"{W}pStyle")
         inherited = styles.inherited(style.get(f"{W}val") if style is not None else None)
-        line = styles.first([ppr], f"{W}spacing", "line") or inherited[2]
-        rule = styles.first([ppr], f"{W}spacing", "lineRule") or inherited[3]
-        layout.paragraphs[number] = ParagraphLook(
-            number=number,
-            runs=[_run_look(r, inherited, styles) for r in p.iter(f"{W}r")],
+        spacing = _child(p.ppr, f"{W}spacing")
+        line = (spacing.get(f"{W}line") if spacing is not None else None) or inherited[2]
+        rule = (spacing.get(f"{W}lineRule") if spacing is not None else None) or inherited[3]
+        layout.paragraphs[p.number] = ParagraphLook(
+            number=p.number,
+            runs=[_run_look(r, inherited, styles) for r in p.runs],
             line_twips=_int(line),
             line_rule=rule or ("auto" if line else None),
         )
     for name in package.zip.namelist():
-        if re.match(r"word/footer\d*\.xml$", name):
+        if FOOTER_PART.match(name):
             footer = read_part(package.zip, name, path)
             if footer is None:
                 continue
