@@ -167,9 +167,14 @@ def read_input(path: Path, max_bytes: int, what: str = "文件") -> bytes:
             f"{what}过大（{info.st_size} 字节，最多 {max_bytes} 字节）",
             location=Location(str(path)),
         )
+    # The size stat gave and one byte more: asking for max_bytes + 1 at once would allocate that
+    # much (200 MB for a report) on every read. Only a file that grew since is read on.
+    wanted = info.st_size + 1
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = handle.read(wanted)
+            if len(data) == wanted:
+                data += handle.read(max_bytes + 1 - wanted)
     except OSError as exc:
         raise DrafterError(
             f"无法读取{what}：{exc.strerror}", location=Location(str(path))

@@ -146,6 +146,23 @@ def test_name_taken_between_check_and_write(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["r.txt"]
 
 
+def test_input_longer_than_stat_said_is_read_whole_up_to_the_cap(tmp_path, monkeypatch):
+    """read_input asks for the size stat gave: a file that grew since (or a /proc file, which
+    says 0) is read on, and still refused past the cap."""
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"x" * 5000)
+    real_stat = os.stat
+
+    def stale(target, *args, **kwargs):
+        info = real_stat(target, *args, **kwargs)
+        return os.stat_result((*info[:6], 10, *info[7:10]))  # st_size is field 6
+
+    monkeypatch.setattr(os, "stat", stale)
+    assert files.read_input(path, 6000) == b"x" * 5000
+    with pytest.raises(DrafterError, match="过大"):
+        files.read_input(path, 4000)
+
+
 def test_without_hard_links(tmp_path, monkeypatch):
     def no_link(*_):
         raise OSError(errno.EPERM, "no hard links")
