@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from itertools import chain
 from pathlib import Path
 
 from drafter.errors import DrafterError, Location
@@ -42,9 +43,8 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 def read_report(path: Path, with_layout: bool = False) -> tuple[Document, Layout | None]:
     """The document, and for a .docx (when asked) its page layout, from one read of the file."""
     document, layout = _read(path, with_layout)
-    if not any(
-        CHINESE.search(t) for t in [*document.title, *(p.full_text for p in document.paragraphs)]
-    ):
+    texts = chain(document.title, (p.full_text for p in document.paragraphs))
+    if not any(CHINESE.search(t) for t in texts):  # lazily: the title is usually enough
         raise DrafterError(
             "文件中没有中文正文，不像一份报告",
             hint="检查是否选错了文件（如说明文件、空白文档或扫描件）。",

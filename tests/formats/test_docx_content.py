@@ -8,7 +8,7 @@ import io
 import docx
 from docx.oxml import parse_xml
 
-from drafter.formats.docx_reader import read_docx_bytes
+from drafter.formats.docx_reader import DocxPackage, read_docx_bytes
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -73,3 +73,17 @@ def test_tracked_changes_tables_and_text_boxes_read_in_order():
         "184件",
         "二、存在的不足",
     ]
+
+
+def test_layout_numbers_paragraphs_as_the_text_does():
+    """The text and the layout come from one walk of the body: the same paragraph numbers (every
+    w:p counts, the text box's fallback copy too), each paragraph's runs in order."""
+    package = DocxPackage(reviewed_docx(), "reviewed.docx")
+    document, layout = package.document(), package.layout()
+    assert sorted(layout.paragraphs) == list(range(1, 13))
+    texts = {p.line: p.full_text for p in document.paragraphs}
+    assert 7 not in texts  # the fallback copy of the text box: read once, as number 6
+    for number in (2, 4, 6, 8, 9, 10, 11, 12):
+        assert "".join(r.text for r in layout.paragraphs[number].runs) == texts[number]
+    tracked = [r.text for r in layout.paragraphs[3].runs]  # a deleted run has no w:t
+    assert tracked == ["全年办理行政复议案件", "", "184", "件", "，同比增长15%", "。"]
