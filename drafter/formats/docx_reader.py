@@ -24,7 +24,13 @@ from drafter.formats.own_marks import (
 from drafter.formats.zip_limits import LimitedZip
 from drafter.models.document import Document, Paragraph
 from drafter.models.layout import Layout, ParagraphLook, RunLook
-from drafter.reading.parser import normalize_line, parse_lines, split_heading, split_number
+from drafter.reading.parser import (
+    normalize_line,
+    normalize_lines,
+    parse_lines,
+    split_heading,
+    split_number,
+)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, .wps, and encrypted .docx
 INTEGER = re.compile(r"-?[0-9]{1,9}\Z")
@@ -126,9 +132,9 @@ class DocxPackage:
         if record is not None:
             return apply_record(own_document(self, record), record)
         entries = paragraph_texts(self)
-        lines = [(n, normalize_line(t)) for n, t, _ in entries]
+        texts = normalize_lines([t for _, t, _ in entries])
         levels = {n: lvl for n, _, lvl in entries if lvl}
-        return parse_lines([(n, t) for n, t in lines if t], levels)
+        return parse_lines([(e[0], t) for e, t in zip(entries, texts, strict=True) if t], levels)
 
     def layout(self) -> Layout:
         return read_layout(self)
@@ -199,9 +205,7 @@ def own_document(package: DocxPackage, record: dict) -> Document:
             doc.paragraphs.append(Paragraph(text=text, line=number))
         else:
             text = normalize_line(text)
-            paragraph = split_heading(text) or Paragraph(text=text)
-            paragraph.line = number
-            doc.paragraphs.append(paragraph)
+            doc.paragraphs.append(split_heading(text, number) or Paragraph(text=text, line=number))
     return doc
 
 

@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from drafter.formats.pdf_reader import is_page_number
 from drafter.formats.text_reader import decode
 from drafter.models.document import Document
-from drafter.reading.parser import normalize_line, parse_lines
+from drafter.reading.parser import normalize_lines, parse_lines
 
 DROPPED = {
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
@@ -170,5 +170,5 @@ def read_html_bytes(data: bytes) -> Document:
     title = _page_title(root, lines[:first])
     if title and not any(title.replace(" ", "") in text.replace(" ", "") for text in kept[:3]):
         kept.insert(0, title)
-    numbered = [(n, normalize_line(text)) for n, text in enumerate(kept, start=1)]
+    numbered = list(enumerate(normalize_lines(kept), start=1))
     return parse_lines([(n, text) for n, text in numbered if text and not is_page_number(text)])

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError, Location
 from drafter.models.document import Document
-from drafter.reading.parser import normalize_line, parse_lines, split_heading
+from drafter.reading.parser import normalize_lines, parse_lines, split_heading
 
 TIMEOUT_SECONDS = 120
 # possessive \s*+ (spaces never given back): a line of spaces is not tried in n² ways
@@ -174,5 +174,5 @@ def read_pdf_bytes(data: bytes, path: str = "<pdf>") -> Document:
             hint="请先用文字识别（OCR）转成文字，或使用报告的 .docx/.txt 原件。",
             location=Location(path),
         )
-    numbered = [(n, normalize_line(text)) for n, text in enumerate(paragraphs(lines), start=1)]
+    numbered = list(enumerate(normalize_lines(list(paragraphs(lines))), start=1))
     return parse_lines([(n, text) for n, text in numbered if text])

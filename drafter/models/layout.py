@@ -1,12 +1,15 @@
 """What a .docx looks like on the page: page size, margins, and each paragraph's runs with their
-effective East Asian font and size. The format checks compare it with the style profile."""
+effective East Asian font and size. The format checks compare it with the style profile.
+Plain dataclasses: the reader makes ~60 of them per .docx from what it has already checked, and
+a validated model costs several times as much to make."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from dataclasses import dataclass, field
 
 
-class RunLook(BaseModel):
+@dataclass(slots=True)
+class RunLook:
     text: str
     east_asia: (
         str | None
@@ -14,9 +17,10 @@ class RunLook(BaseModel):
     size_pt: float | None
 
 
-class ParagraphLook(BaseModel):
+@dataclass(slots=True)
+class ParagraphLook:
     number: int  # paragraph number, as the reader counts them
-    runs: list[RunLook] = Field(default_factory=list)
+    runs: list[RunLook] = field(default_factory=list)
     line_twips: int | None = None
     line_rule: str | None = None  # exact / atLeast / auto
 
@@ -26,10 +30,11 @@ class ParagraphLook(BaseModel):
         return max(runs, key=lambda r: len(r.text)) if runs else None
 
 
-class Layout(BaseModel):
+@dataclass(slots=True)
+class Layout:
     page_width_mm: float | None = None
     page_height_mm: float | None = None
-    margins_mm: dict[str, float] = Field(default_factory=dict)  # top / bottom / left / right
-    paragraphs: dict[int, ParagraphLook] = Field(default_factory=dict)
+    margins_mm: dict[str, float] = field(default_factory=dict)  # top / bottom / left / right
+    paragraphs: dict[int, ParagraphLook] = field(default_factory=dict)
     page_field: bool = False  # a PAGE field in some footer
-    footer_texts: list[str] = Field(default_factory=list)
+    footer_texts: list[str] = field(default_factory=list)
