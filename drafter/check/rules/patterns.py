@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from drafter.check.context import CheckContext, finding
+from drafter.check.scan import Joined
 from drafter.models.findings import Finding
 from drafter.reading.prefilter import ScreenedGroup
 from drafter.resources import load_data
@@ -30,6 +31,24 @@ def placeholders_in(text: str) -> list[re.Match[str]]:
     return [m for i in _screened().possible(text) for m in rules[i][1].finditer(text)]
 
 
+def placeholders_each(texts: list[str]) -> list[list[re.Match[str]]]:
+    """`placeholders_in` of each text. A rule none of them holds what it needs for is not tried
+    at all; a rule that looks at its match only is searched once over all of them, then again
+    in the few it matched; any other rule is tried on each text that passes its own screen."""
+    rules, group = placeholder_rules(), _screened()
+    joined = Joined(texts)
+    found: list[list[re.Match[str]]] = [[] for _ in texts]
+    for i in group.possible(joined.text):
+        pattern, screen = rules[i][1], group.members[i]
+        if group.local[i]:
+            candidates = joined.holding(pattern)
+        else:
+            candidates = [n for n, text in enumerate(texts) if screen.possible(text)]
+        for n in candidates:
+            found[n].extend(pattern.finditer(texts[n]))
+    return found
+
+
 def check(ctx: CheckContext) -> Iterator[Finding]:
     doc = ctx.document
     lines = [(doc.title_line, doc.title_text or "")] + [
@@ -38,8 +57,9 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     # the 署名 stand on the lines right above the date
     first = doc.date_line - len(doc.signers) if doc.date_line else None
     lines += [(first + n if first else None, s) for n, s in enumerate(doc.signers)]
-    for line, text in lines:
-        for match in placeholders_in(text):
+    found = placeholders_each([text for _, text in lines])
+    for (line, text), matches in zip(lines, found, strict=True):
+        for match in matches:
             yield finding(
                 "placeholder",
                 f"有未替换的占位内容“{match.group(0)}”",
