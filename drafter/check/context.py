@@ -4,7 +4,9 @@ layout, the style profile, and last year's report."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
+from drafter.check.scan import Joined
 from drafter.models.codes import severity_of
 from drafter.models.document import Paragraph
 from drafter.models.findings import Finding
@@ -32,6 +34,16 @@ class CheckContext:
 
     def paragraphs_of(self, content: str) -> list[Paragraph]:
         return self.outline.paragraphs_in(content)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each paragraph's full text, in order: made once for all the rules."""
+        return [p.full_text for p in self.document.paragraphs]
+
+    @cached_property
+    def joined(self) -> Joined:
+        """The paragraphs' texts as one, to search all of them at once."""
+        return Joined(self.texts)
 
 
 def excerpt(text: str, start: int = 0, end: int | None = None) -> str:

@@ -14,7 +14,6 @@ from drafter.check.context import CheckContext, finding
 from drafter.models.calendar import Plan, calendar
 from drafter.models.findings import Finding
 from drafter.reading.figures import sentences
-from drafter.reading.prefilter import local
 from drafter.resources import load_data
 
 
@@ -41,16 +40,9 @@ def _plans() -> list[tuple[Plan, re.Pattern[str]]]:
 
 @cache
 def _any_term() -> re.Pattern[str]:
-    """One pass over a sentence to see whether any term is there at all (most are not)."""
+    """One pass over a text to see whether any term is there at all (most are not)."""
     regexes = [t["regex"] for t in term_rules()[0]] + [p.regex for p, _ in _plans()]
     return re.compile("|".join(f"(?:{r})" for r in regexes))
-
-
-@cache
-def _whole_text_decides() -> bool:
-    """A term found in no paragraph is found in none of its sentences, when the terms' patterns
-    look at nothing around what they match (no anchor or lookaround)."""
-    return local(_any_term().pattern)
 
 
 def _plan_message(plan: Plan, year: int) -> tuple[str, str]:
@@ -92,13 +84,13 @@ def outdated_in(sentence: str, year: int) -> list[Hit]:
 def check(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.year is None:
         return
-    for paragraph in ctx.document.paragraphs:
-        text = paragraph.full_text
+    paragraphs, texts = ctx.document.paragraphs, ctx.texts
+    # one search of all paragraphs names those a term may be in; the others are not split at all
+    for n in ctx.joined.holding(_any_term()):
+        paragraph, text = paragraphs[n], texts[n]
         # the next year's plans speak of the next year
         planned = ctx.outline.section_of_line.get(paragraph.line or 0) == "next_year"
         year = ctx.year + planned
-        if _whole_text_decides() and not _any_term().search(text):
-            continue  # no sentence of it can hold a term: not split at all
         offset = 0
         for sentence in sentences(text):
             offset = text.find(sentence, offset)
