@@ -31,18 +31,20 @@ class Joined:
         return bisect_right(self.starts, position) - 1
 
     def holding(self, pattern: re.Pattern[str]) -> list[int]:
-        """The indexes, in order, of the texts in which `pattern` may match: all those a match over
-        the joined text reaches into. Exact for a pattern whose match depends on the matched
-        characters only (`prefilter.local`): its match in one text is a match of the joined
-        text at the same place, unless a match found before covers that place; either way a match
-        reaches into that text. Any other pattern: every text."""
-        everything = list(range(len(self.texts)))
+        """The indexes, in order, of the texts in which `pattern` may match: those a search of the
+        joined text reaches into, searching on from the text after each match. Exact for a
+        pattern whose match depends on the matched characters only (`prefilter.local`): a text
+        with a match is searched from its start or before, so the search finds that match or
+        one before it, and it reaches into that text or the search goes on from before it.
+        Any other pattern: every text."""
         if not local(pattern.pattern, pattern.flags & ~re.UNICODE) or pattern.match(""):
-            return everything  # (a local pattern that matches nothing matches every text)
+            return list(range(len(self.texts)))  # (a local pattern matching nothing matches all)
         found: list[int] = []
-        for match in pattern.finditer(self.text):
-            first = self._index(match.start())
-            if found and found[-1] >= first:
-                first = found[-1] + 1
-            found.extend(range(first, self._index(match.end() - 1) + 1))
+        position = 0
+        while match := pattern.search(self.text, position):
+            first, last = self._index(match.start()), self._index(match.end() - 1)
+            found.extend(range(first, last + 1))  # each search starts after what it found
+            if last + 1 == len(self.starts):
+                break
+            position = self.starts[last + 1]
         return found

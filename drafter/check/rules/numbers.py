@@ -51,9 +51,29 @@ def _whole_words() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+@cache
+def _markers() -> re.Pattern[str]:
+    """A percent sign or a whole's word: a paragraph without either has nothing to compare."""
+    return re.compile(f"%|{_whole_words().pattern}")
+
+
+def _may_contradict(sentence: str) -> bool:
+    """What any problem needs, as plain words: a rate (「%」 and 「率」 in its name) or a whole
+    and a part of the same rule. Most sentences hold neither: their figures are not read."""
+    data = _data()
+    if "%" in sentence and data["rate_word"] in sentence:
+        return True
+    if not _whole_words().search(sentence):  # one search rules out most sentences
+        return False
+    return any(
+        any(w in sentence for w in rule["whole"]) and any(w in sentence for w in rule["part"])
+        for rule in data["parts"]
+    )
+
+
 def sentence_problems(sentence: str) -> list[Problem]:
-    if "%" not in sentence and not _whole_words().search(sentence):
-        return []  # no rate and no whole: nothing here can contradict
+    if not _may_contradict(sentence):
+        return []
     found = figures(sentence)
     problems = []
     for index, f in enumerate(found):
@@ -130,12 +150,12 @@ def sentence_problems(sentence: str) -> list[Problem]:
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
-    for paragraph in ctx.document.paragraphs:
-        text = paragraph.full_text
-        if not _DIGIT.search(text):  # most paragraphs: no figure, nothing to compare
+    paragraphs, texts = ctx.document.paragraphs, ctx.texts
+    # one search of all paragraphs names those with a rate or a whole (plain words)
+    for n in ctx.joined.holding(_markers()):
+        paragraph, text = paragraphs[n], texts[n]
+        if not _DIGIT.search(text):  # no figure, nothing to compare
             continue
-        if "%" not in text and not _whole_words().search(text):
-            continue  # no sentence of it has a rate or a whole (the words are plain strings)
         offset = 0
         for sentence in sentences(text):
             offset = text.find(sentence, offset)

@@ -51,9 +51,8 @@ def placeholders_each(texts: list[str]) -> list[list[re.Match[str]]]:
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
     doc = ctx.document
-    lines = [(doc.title_line, doc.title_text or "")] + [
-        (p.line, p.full_text) for p in doc.paragraphs
-    ]
+    lines = [(doc.title_line, doc.title_text or "")]
+    lines += [(p.line, text) for p, text in zip(doc.paragraphs, ctx.texts, strict=True)]
     # the 署名 stand on the lines right above the date
     first = doc.date_line - len(doc.signers) if doc.date_line else None
     lines += [(first + n if first else None, s) for n, s in enumerate(doc.signers)]
