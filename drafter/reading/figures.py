@@ -17,6 +17,7 @@ NUMBER_UNIT = re.compile(
     rf"(?<![\d.])(?P<value>\d+(?:\.\d+)?)(?P<approx>{APPROX})?"
     rf"(?P<unit>{UNITS}|(?P<times>{alternatives(list(WORDS.times))})(?P<after>{APPROX})?(?:{UNITS}))"
 )
+GROUPS = ("value", "approx", "unit", "times", "after")
 NAME_BEFORE = re.compile(r"[\u4e00-\u9fff（）“”]{1,16}$")
 NAME_BREAK = re.compile(f"[{re.escape(WORDS.name_breaks)}]")
 TRAILING = re.compile(f"({alternatives(WORDS.trailing)})$")
@@ -54,20 +55,20 @@ def figures(sentence: str) -> list[TextFigure]:
             continue
         # the name is the phrase right before the number: 「…，调解成功1142件」 → 「调解成功」
         name = TRAILING.sub("", LEADING.sub("", NAME_BREAK.split(before.group())[-1]))
-        value, unit = float(match.group("value")), match.group("unit")
-        times = match.group("times")
+        written, approx, unit, times, after = match.group(*GROUPS)
+        value = float(written)
         if times and unit not in WORDS.magnitudes:  # 「6万人次」 is 60000 人次
             value *= WORDS.times[times]
-            unit = unit[len(times) + len(match.group("after") or "") :]
+            unit = unit[len(times) + len(after or "") :]
         out.append(
             TextFigure(
                 name=name,
                 value=value,
-                text=match.group("value") + (times or ""),
+                text=written + (times or ""),
                 unit=unit,
-                approx=bool(match.group("approx") or match.group("after")),
-                start=match.start("value"),
-                end=match.end(),
+                approx=bool(approx or after),
+                start=match.start(),  # the match opens with the value
+                end=previous_end,
             )
         )
     return out

@@ -86,8 +86,8 @@ def _roles(ctx: CheckContext) -> Iterator[tuple[str, int, list[RunLook]]]:
             body = look.dominant(skip=1) if paragraph.is_run_in else None
             if body is not None:
                 yield "body", paragraph.line, [body]
-        else:
-            yield "body", paragraph.line, [look.dominant()]
+        else:  # (a paragraph of one run with text is that run's: no need to weigh them)
+            yield "body", paragraph.line, [runs[0] if len(runs) == 1 else look.dominant()]
 
 
 def _fonts(ctx: CheckContext) -> Iterator[Finding]:
@@ -102,8 +102,10 @@ def _fonts(ctx: CheckContext) -> Iterator[Finding]:
                 bad_font.setdefault(role, []).append((line, run.east_asia or "（未设置）"))
             if run.size_pt is None or abs(run.size_pt - want.size_pt) > 0.25:
                 bad_size.setdefault(role, []).append((line, run.size_pt))
+        if role != "body":
+            continue
         look = ctx.layout.paragraphs[line]
-        if role == "body" and not (
+        if not (
             look.line_rule == "exact" and PITCH_RANGE[0] <= (look.line_twips or 0) <= PITCH_RANGE[1]
         ):
             bad_pitch.append(line)

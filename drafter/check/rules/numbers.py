@@ -37,12 +37,10 @@ def _rate_entry(name: str) -> dict | None:
 
 
 def _is_rate(f: TextFigure) -> bool:
+    if not f.is_rate:
+        return False
     data = _data()  # a rate names itself 「…率」; a change 「…率同比下降」 is not a rate
-    return (
-        f.is_rate
-        and data["rate_word"] in f.name
-        and not any(w in f.name for w in data["change_words"])
-    )
+    return data["rate_word"] in f.name and not any(w in f.name for w in data["change_words"])
 
 
 @cache
@@ -65,10 +63,13 @@ def _may_contradict(sentence: str) -> bool:
         return True
     if not _whole_words().search(sentence):  # one search rules out most sentences
         return False
-    return any(
-        any(w in sentence for w in rule["whole"]) and any(w in sentence for w in rule["part"])
-        for rule in data["parts"]
-    )
+    return any(_holds_both(rule, sentence) for rule in data["parts"])
+
+
+def _holds_both(rule: dict, sentence: str) -> bool:
+    """Whether a sentence holds a whole's and a part's word of a `parts` rule (the figures'
+    names are pieces of the sentence: without both, no figure pair of it is the rule's)."""
+    return any(w in sentence for w in rule["whole"]) and any(w in sentence for w in rule["part"])
 
 
 def sentence_problems(sentence: str) -> list[Problem]:
@@ -126,6 +127,8 @@ def sentence_problems(sentence: str) -> list[Problem]:
             )
         )
     for rule in _data()["parts"]:
+        if not _holds_both(rule, sentence):
+            continue
         for i, whole in enumerate(found):
             if whole.is_rate or not any(k in whole.name for k in rule["whole"]):
                 continue

@@ -36,6 +36,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             match.end(),
         )
     for heading in ctx.outline.headings:
+        if heading.level > 2:
+            continue  # only the first two levels are read for a year
         title = BOOK_TITLE.sub("", heading.title)
         match = YEAR.search(title) if heading.level == 1 else None
         if heading.level == 2 and LEADING_YEAR.match(title):
@@ -77,10 +79,10 @@ def _stale(ctx: CheckContext, year: int) -> Iterator[Finding]:
     """A paragraph opening with last year (「2026年，我县……」 in a 2027 report): a paragraph
     carried over from last year's report whose year was not changed."""
     for paragraph in ctx.document.paragraphs:
-        if ctx.outline.section_of(paragraph) == "next_year" or paragraph.is_heading:
-            continue
         match = PARAGRAPH_YEAR.match(paragraph.text)
-        if match and int(match.group(1)) == year - 1:
+        if not match or int(match.group(1)) != year - 1:
+            continue
+        if ctx.outline.section_of(paragraph) != "next_year" and not paragraph.is_heading:
             yield finding(
                 "year-stale",
                 f"这一段开头写的是 {year - 1} 年，报告年度是 {year} 年：是沿用去年的段落吗？",
