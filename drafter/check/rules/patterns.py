@@ -32,18 +32,20 @@ def placeholders_in(text: str) -> list[re.Match[str]]:
 
 
 def placeholders_each(texts: list[str]) -> list[list[re.Match[str]]]:
-    """`placeholders_in` of each text. A rule none of them holds what it needs for is not tried
-    at all; a rule that looks at its match only is searched once over all of them, then again
-    in the few it matched; any other rule is tried on each text that passes its own screen."""
+    """`placeholders_in` of each text: each rule is tried on the texts that pass its screen, and
+    one that looks at its match only is searched once over those texts joined, then again in
+    the few it matched (most texts that hold a 「（」 hold no 「（此处……）」)."""
     rules, group = placeholder_rules(), _screened()
-    joined = Joined(texts)
+    screened: dict[int, list[int]] = {}  # rule → the texts that pass its screen
+    for n, text in enumerate(texts):
+        for i in group.possible(text):
+            screened.setdefault(i, []).append(n)
     found: list[list[re.Match[str]]] = [[] for _ in texts]
-    for i in group.possible(joined.text):
-        pattern, screen = rules[i][1], group.members[i]
+    for i, candidates in sorted(screened.items()):
+        pattern = rules[i][1]
         if group.local[i]:
-            candidates = joined.holding(pattern)
-        else:
-            candidates = [n for n, text in enumerate(texts) if screen.possible(text)]
+            held = Joined([texts[n] for n in candidates]).holding(pattern)
+            candidates = [candidates[k] for k in held]
         for n in candidates:
             found[n].extend(pattern.finditer(texts[n]))
     return found
