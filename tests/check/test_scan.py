@@ -42,9 +42,9 @@ def test_the_lists_above_hold_matches():
     assert matched > 1000
 
 
-def test_a_match_across_texts_names_each_text_it_reaches():
-    texts = ["甲【待填", "乙", "写】丙", "丁"]
-    assert Joined(texts).holding(re.compile(r"【待填[^【】]{0,20}】")) == [0, 1, 2]
+def test_a_match_across_texts_names_the_text_it_begins_in():
+    texts = ["甲【待填", "乙", "写】丙", "丁【待补充】"]
+    assert Joined(texts).holding(re.compile(r"【待[填补][^【】]{0,20}】")) == [0, 3]
     assert Joined(["", "某某", ""]).holding(re.compile("某某")) == [1]
     assert Joined([]).holding(re.compile("某")) == []
 
