@@ -16,7 +16,7 @@ from drafter.models.figures import (
     number_words,
     yoy_phrase,
 )
-from drafter.reading.figures import figures
+from drafter.reading.figures import NUMBER_UNIT, figures
 from drafter.render.environment import make_environment
 
 EXAMPLES = number_words().examples
@@ -97,3 +97,16 @@ def test_counts_read_back_as_written(value, unit, text):
 def test_amounts_in_wan_stay_wan_yuan():
     (figure,) = figures("罚没金额385.6万元")
     assert (figure.value, figure.unit) == (385.6, "万元")
+
+
+def test_a_figure_is_read_from_its_first_digit():
+    """A number is never read from its middle (after a digit or a point), wherever it stands;
+    the same words before two figures name both."""
+    found = figures("受理案件12件，其中调解成功3.5件；受理案件7件")
+    assert [(f.name, f.text, f.start) for f in found] == [
+        ("受理案件", "12", 4),
+        ("调解成功", "3.5", 14),
+        ("受理案件", "7", 23),
+    ]
+    # 「12.5.3」 is no number of a unit, nor are its 「2.5.3」, 「5.3」 or 「3」
+    assert [m.group() for m in NUMBER_UNIT.finditer("受理案件12.5.3件，2件")] == ["2件"]

@@ -83,11 +83,15 @@ def _roles(ctx: CheckContext) -> Iterator[tuple[str, int, list[RunLook]]]:
             continue
         if paragraph.is_heading and paragraph.level:
             yield f"heading{paragraph.level}", paragraph.line, runs[:1]
-            body = look.dominant(skip=1) if paragraph.is_run_in else None
-            if body is not None:
-                yield "body", paragraph.line, [body]
+            if paragraph.is_run_in and len(runs) > 1:  # the body after a run-in heading
+                yield "body", paragraph.line, [_face(runs[1:])]
         else:  # (a paragraph of one run with text is that run's: no need to weigh them)
-            yield "body", paragraph.line, [runs[0] if len(runs) == 1 else look.dominant()]
+            yield "body", paragraph.line, [runs[0] if len(runs) == 1 else _face(runs)]
+
+
+def _face(runs: list[RunLook]) -> RunLook:
+    """`ParagraphLook.dominant` of runs with text already picked: the one with the most text."""
+    return max(runs, key=lambda r: len(r.text))
 
 
 def _fonts(ctx: CheckContext) -> Iterator[Finding]:
@@ -97,8 +101,8 @@ def _fonts(ctx: CheckContext) -> Iterator[Finding]:
     bad_pitch: list[int] = []
     for role, line, runs in _roles(ctx):
         want: Font = getattr(fonts, role)
-        for run in runs:
-            if not same_font(run.east_asia, want.east_asia):
+        for run in runs:  # (the wanted font's own name, as most runs give it, is in its group)
+            if run.east_asia != want.east_asia and not same_font(run.east_asia, want.east_asia):
                 bad_font.setdefault(role, []).append((line, run.east_asia or "（未设置）"))
             if run.size_pt is None or abs(run.size_pt - want.size_pt) > 0.25:
                 bad_size.setdefault(role, []).append((line, run.size_pt))

@@ -58,26 +58,33 @@ def _markers() -> re.Pattern[str]:
 def _may_contradict(sentence: str) -> bool:
     """What any problem needs, as plain words: a rate (「%」 and 「率」 in its name) or a whole
     and a part of the same rule. Most sentences hold neither: their figures are not read."""
-    data = _data()
-    if "%" in sentence and data["rate_word"] in sentence:
-        return True
+    return _may_hold_rate(sentence) or bool(_parts_rules(sentence))
+
+
+def _may_hold_rate(sentence: str) -> bool:
+    return "%" in sentence and _data()["rate_word"] in sentence
+
+
+def _parts_rules(sentence: str) -> list[dict]:
+    """The `parts` rules whose whole's and part's words the sentence holds (the figures' names
+    are pieces of the sentence: without both, no figure pair of it is the rule's)."""
     if not _whole_words().search(sentence):  # one search rules out most sentences
-        return False
-    return any(_holds_both(rule, sentence) for rule in data["parts"])
+        return []
+    return [rule for rule in _data()["parts"] if _holds_both(rule, sentence)]
 
 
 def _holds_both(rule: dict, sentence: str) -> bool:
-    """Whether a sentence holds a whole's and a part's word of a `parts` rule (the figures'
-    names are pieces of the sentence: without both, no figure pair of it is the rule's)."""
     return any(w in sentence for w in rule["whole"]) and any(w in sentence for w in rule["part"])
 
 
 def sentence_problems(sentence: str) -> list[Problem]:
-    if not _may_contradict(sentence):
+    rates, parts_rules = _may_hold_rate(sentence), _parts_rules(sentence)
+    if not (rates or parts_rules):
         return []
     found = figures(sentence)
     problems = []
-    for index, f in enumerate(found):
+    # (no rate without the sentence's 「%」 and 「率」: its unit and name are pieces of it)
+    for index, f in enumerate(found if rates else ()):
         if not _is_rate(f):
             continue
         if f.value > 100:
@@ -126,9 +133,7 @@ def sentence_problems(sentence: str) -> list[Problem]:
                 f.end,
             )
         )
-    for rule in _data()["parts"]:
-        if not _holds_both(rule, sentence):
-            continue
+    for rule in parts_rules:
         for i, whole in enumerate(found):
             if whole.is_rate or not any(k in whole.name for k in rule["whole"]):
                 continue
@@ -157,7 +162,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     # one search of all paragraphs names those with a rate or a whole (plain words)
     for n in ctx.joined.holding(_markers()):
         paragraph, text = paragraphs[n], texts[n]
-        if not _DIGIT.search(text):  # no figure, nothing to compare
+        # no figure, or (the screen of each sentence, on all of them at once) nothing to compare
+        if not _DIGIT.search(text) or not _may_contradict(text):
             continue
         offset = 0
         for sentence in sentences(text):
