@@ -60,6 +60,9 @@ def test_what_a_pattern_needs():
     assert _sets(masked_year) == ["年", "Xx×"]
     assert _sets(r"某某") == ["某"]
     assert _sets(r"第[一二]条|附件") == ["第附"]
+    # alternatives share what they can: 「第」 (common in reports) is not needed by the second
+    assert _sets(r"第[xX×]|[xX×](?=个|名|件)") == ["Xx×"]
+    assert not Screened(r"第[xX×]|[xX×](?=个|名|件)").possible("第一条")
     assert _sets(r"\d+") == [r"\d"]
     # nothing bounds an optional whole, a negated class, `.` or a negative lookaround
     for unbounded in (r"a?", r"[^a]+", r".{3}", r"(?!x)[^x]", r"a|b?", r"^$"):
