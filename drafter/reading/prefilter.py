@@ -11,6 +11,7 @@ class, `.`, an optional whole) gets no prefilter and is always tried."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 try:  # Python 3.11+
@@ -95,6 +96,9 @@ def _cover(alternatives: list[list[Pieces]]) -> Pieces:
     smallest, then each in turn takes the one that adds least to what the others chose
     (「第[xX×]|[xX×](?=个|名|件)」 needs one of 「xX×」, not of 「第xX×」: 第 is common in reports)."""
     chosen = [min(needs, key=_size) for needs in alternatives]
+    counted = Counter(n for needs in alternatives for n in needs)
+    if all(count == 1 for count in counted.values()):  # nothing to share (lists of words, mostly)
+        return frozenset().union(*chosen)
     for k, needs in enumerate(alternatives):
         others = frozenset().union(*chosen[:k], *chosen[k + 1 :])
         chosen[k] = min(needs, key=lambda n: _size(n - others))
