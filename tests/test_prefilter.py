@@ -105,8 +105,8 @@ def test_a_group_screens_each_member_as_its_own_screen_does():
     group = ScreenedGroup(patterns)
     members = [Screened(p) for p in patterns]
     for text in LINES[:200] + ["某某单位", "XX县", "2026年", "", "。"]:
-        assert group.possible(text) == [i for i, m in enumerate(members) if m.possible(text)]
-    assert group.possible("") == [2]  # only the unbounded pattern is tried on anything
+        assert list(group.possible(text)) == [i for i, m in enumerate(members) if m.possible(text)]
+    assert group.possible("") == (2,)  # only the unbounded pattern is tried on anything
 
 
 def test_a_local_pattern_found_in_a_piece_is_found_in_the_whole():

@@ -275,6 +275,9 @@ class Screened:
         return self.pattern.sub(repl, text) if self.possible(text) else text
 
 
+MAX_REMEMBERED = 4096  # combinations of sets found, per group: hostile texts bring many
+
+
 class ScreenedGroup:
     """Many screened patterns tried on the same texts: one scan of a text for every character
     any of them needs, then each pattern's needs are checked against the few characters found,
@@ -291,6 +294,7 @@ class ScreenedGroup:
         # the bits of the sets each member needs (0 for an unbounded member: always possible)
         self._needed = [sum(1 << sets.index(n) for n in m.needs) for m in self.members]
         self._bits: dict[str, int] = {}  # a character found → the bits of the sets it is in
+        self._members: dict[int, tuple[int, ...]] = {}  # the bits found → the possible members
         pieces = frozenset().union(*sets)
         # one class each for the characters matched as written and those matched ignoring
         # case: a single class is scanned fast, an alternation of two is not
@@ -300,7 +304,7 @@ class ScreenedGroup:
             if any(p[1] == ignoring for p in pieces)
         ]
 
-    def possible(self, text: str) -> list[int]:
+    def possible(self, text: str) -> tuple[int, ...]:
         """The positions of the members that may match `text`, in order."""
         found = 0
         for scan in self._scans:
@@ -310,4 +314,9 @@ class ScreenedGroup:
                     bits = sum(1 << k for k, test in enumerate(self._set_tests) if test(char))
                     self._bits[char] = bits
                 found |= bits
-        return [i for i, needed in enumerate(self._needed) if needed & found == needed]
+        members = self._members.get(found)
+        if members is None:  # once per combination of sets found (a few per group)
+            members = tuple(i for i, needed in enumerate(self._needed) if needed & found == needed)
+            if len(self._members) < MAX_REMEMBERED:
+                self._members[found] = members
+        return members
