@@ -32,7 +32,7 @@ _HALF_PUNCT = Screened(
     r"[\s,:;](?:(?<=[^\x00-\x7f\s]\s)\s*[,:;]|(?<=[,:;])(?<![^\x00-\x7f][,:;])(?!\s*[^\x00-\x7f]))"
 )
 # every other space outside ASCII (em and en spaces typed to indent, line separators): a space
-_OTHER_SPACES = re.compile("[\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]")
+_OTHER_SPACES = Screened("[\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]")
 _FULL = {",": "，", ":": "：", ";": "；"}
 _KEPT = {",": "\x01", ":": "\x02", ";": "\x03"}
 

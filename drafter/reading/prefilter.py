@@ -32,6 +32,7 @@ CATEGORIES = {
     sre.CATEGORY_NOT_WORD: r"\W",
 }
 CATEGORY_SIZE = 10_000  # a category is a weak bound: any other set is preferred
+SMALL_RANGE = 16  # a range of fewer characters is looked for character by character
 REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 Pieces = frozenset[Piece]
 
@@ -45,6 +46,8 @@ def _in(items: list, icase: bool) -> Pieces | None:
     for op, av in items:
         if op is sre.LITERAL:
             pieces.add((_char(av), icase, 1))
+        elif op is sre.RANGE and av[1] - av[0] < SMALL_RANGE:  # its characters, each
+            pieces.update((_char(code), icase, 1) for code in range(av[0], av[1] + 1))
         elif op is sre.RANGE:
             pieces.add((f"{_char(av[0])}-{_char(av[1])}", icase, av[1] - av[0] + 1))
         elif op is sre.CATEGORY and av in CATEGORIES:
@@ -121,7 +124,7 @@ def _letter(piece: Piece) -> str | None:
     return source[-1] if size == 1 and not ignoring and len(source) <= 2 else None
 
 
-MAX_LETTERS = 16
+MAX_LETTERS = 24
 
 
 def _test(pieces: Pieces):
