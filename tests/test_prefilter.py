@@ -136,7 +136,7 @@ def test_without_the_private_parser_every_pattern_is_simply_tried(monkeypatch):
 
     # prefilter's own name for the module only: re.compile itself still needs the real one
     monkeypatch.setattr(prefilter, "sre_parse", SimpleNamespace(parse=broken))
-    for cached in (prefilter.needs, prefilter.local, prefilter.firsts):
+    for cached in (prefilter._parsed, prefilter.needs, prefilter.local, prefilter.firsts):
         cached.cache_clear()
     try:
         assert prefilter.needs(r"(?<=\d)年") == ()
@@ -145,5 +145,5 @@ def test_without_the_private_parser_every_pattern_is_simply_tried(monkeypatch):
         assert screened.search("2026年").group() == "年" and screened.search("今年") is None
         assert screened.start("共2026年") == 5 and screened.start("今年") is None
     finally:
-        for cached in (prefilter.needs, prefilter.local, prefilter.firsts):
+        for cached in (prefilter._parsed, prefilter.needs, prefilter.local, prefilter.firsts):
             cached.cache_clear()

@@ -144,12 +144,20 @@ MAX_SCREENS = 3
 
 
 @cache
+def _parsed(regex: str, flags: int):
+    """The parse tree of `regex`, made once for `needs`, `local` and `firsts` (None: no tree)."""
+    try:
+        return sre_parse.parse(regex, flags)
+    except Exception:  # noqa: BLE001 - the parser is CPython's private module: without it, no bound
+        return None
+
+
+@cache
 def needs(regex: str, flags: int = 0) -> tuple[Pieces, ...]:
     """Sets of characters of each of which a text `regex` can match holds one (none: no bound).
     The rarest few; a category (`\\d`) only when nothing else bounds the pattern."""
-    try:
-        parsed = sre_parse.parse(regex, flags)
-    except Exception:  # noqa: BLE001 - the parser is CPython's private module: without it, no bound
+    parsed = _parsed(regex, flags)
+    if parsed is None:
         return ()
     found = sorted(_required(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)), key=_size)
     narrow = [n for n in found if _size(n) < CATEGORY_SIZE] or found[:1]
@@ -178,10 +186,8 @@ def local(regex: str, flags: int = 0) -> bool:
     """Whether a match depends on the matched characters only: no anchor, `\\b` or lookaround
     looks past them. Such a pattern that matches a piece of a text matches the text too, so one
     search of a paragraph can rule out all its sentences."""
-    try:
-        return _local(sre_parse.parse(regex, flags))
-    except Exception:  # noqa: BLE001 - the parser is CPython's private module: assume it looks
-        return False
+    parsed = _parsed(regex, flags)
+    return parsed is not None and _local(parsed)  # without a parse tree: assume it looks
 
 
 ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
@@ -214,11 +220,12 @@ def _firsts(items, icase: bool) -> Pieces | None:
 def firsts(regex: str, flags: int = 0) -> Pieces | None:
     """The characters of which every match of `regex` begins with one, when the parse tree
     bounds them: 「存在」, 「仍存在」, 「不足之处」… begin with 存, 仍 or 不."""
-    try:
-        parsed = sre_parse.parse(regex, flags)
-    except Exception:  # noqa: BLE001 - the parser is CPython's private module: without it, no bound
-        return None
-    return _firsts(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE))
+    parsed = _parsed(regex, flags)
+    return (
+        None
+        if parsed is None
+        else _firsts(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE))
+    )
 
 
 def _starts(pattern: re.Pattern[str]) -> re.Pattern[str]:
