@@ -2,7 +2,8 @@
 placeholder, no noise and no mention of a given content, yet a pattern that opens with a
 lookbehind or `\\b` is tried at every position of every paragraph. From the pattern's own parse
 tree comes a set of characters of which any match needs one in the text (「年」 for
-`(?=[\\dxX×]{4}\\s*年)…`); one scan for that set, a plain character class, rules most texts out.
+`(?=[\\dxX×]{4}\\s*年)…`); a look for those characters (`in` for a few plain ones, else one scan
+for a character class) rules most texts out.
 
 The set is derived, never written by hand: the patterns stay the single source (the YAML data)
 and each finds exactly what it found before. A pattern the analysis cannot bound (a negated
