@@ -120,10 +120,11 @@ def _class(pieces: Pieces) -> re.Pattern[str]:
 
 
 def _letter(piece: Piece) -> str | None:
-    """The one character a piece stands for, when it is matched as written (not a range, a
-    category or a character matched ignoring case, whose other cases are many)."""
+    """The one character a piece stands for (as escaped: its last), when it is matched as
+    written: not a range or a category, nor a character matched ignoring case (whose other
+    cases are more than its upper and lower case)."""
     source, ignoring, size = piece
-    return source[-1] if size == 1 and not ignoring and len(source) <= 2 else None
+    return source[-1] if size == 1 and not ignoring else None
 
 
 MAX_LETTERS = 24
@@ -146,7 +147,7 @@ MAX_SCREENS = 3
 
 
 @cache
-def _parsed(regex: str, flags: int):
+def _parsed(regex: str, flags: int) -> sre_parse.SubPattern | None:
     """The parse tree of `regex`, made once for `needs`, `local` and `firsts` (None: no tree)."""
     try:
         return sre_parse.parse(regex, flags)
@@ -223,11 +224,9 @@ def firsts(regex: str, flags: int = 0) -> Pieces | None:
     """The characters of which every match of `regex` begins with one, when the parse tree
     bounds them: 「存在」, 「仍存在」, 「不足之处」… begin with 存, 仍 or 不."""
     parsed = _parsed(regex, flags)
-    return (
-        None
-        if parsed is None
-        else _firsts(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE))
-    )
+    if parsed is None:
+        return None
+    return _firsts(parsed, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE))
 
 
 def _starts(pattern: re.Pattern[str]) -> re.Pattern[str]:
