@@ -60,6 +60,9 @@ def test_what_a_pattern_needs():
     assert _sets(masked_year) == ["年", "Xx×"]
     assert _sets(r"某某") == ["某"]
     assert _sets(r"第[一二]条|附件") == ["第附"]
+    # alternatives share what they can: 「第」 (common in reports) is not needed by the second
+    assert _sets(r"第[xX×]|[xX×](?=个|名|件)") == ["Xx×"]
+    assert not Screened(r"第[xX×]|[xX×](?=个|名|件)").possible("第一条")
     assert _sets(r"\d+") == [r"\d"]
     # nothing bounds an optional whole, a negated class, `.` or a negative lookaround
     for unbounded in (r"a?", r"[^a]+", r".{3}", r"(?!x)[^x]", r"a|b?", r"^$"):
@@ -102,8 +105,8 @@ def test_a_group_screens_each_member_as_its_own_screen_does():
     group = ScreenedGroup(patterns)
     members = [Screened(p) for p in patterns]
     for text in LINES[:200] + ["某某单位", "XX县", "2026年", "", "。"]:
-        assert group.possible(text) == [i for i, m in enumerate(members) if m.possible(text)]
-    assert group.possible("") == [2]  # only the unbounded pattern is tried on anything
+        assert list(group.possible(text)) == [i for i, m in enumerate(members) if m.possible(text)]
+    assert group.possible("") == (2,)  # only the unbounded pattern is tried on anything
 
 
 def test_a_local_pattern_found_in_a_piece_is_found_in_the_whole():
@@ -133,7 +136,7 @@ def test_without_the_private_parser_every_pattern_is_simply_tried(monkeypatch):
 
     # prefilter's own name for the module only: re.compile itself still needs the real one
     monkeypatch.setattr(prefilter, "sre_parse", SimpleNamespace(parse=broken))
-    for cached in (prefilter.needs, prefilter.local, prefilter.firsts):
+    for cached in (prefilter._parsed, prefilter.needs, prefilter.local, prefilter.firsts):
         cached.cache_clear()
     try:
         assert prefilter.needs(r"(?<=\d)年") == ()
@@ -142,5 +145,5 @@ def test_without_the_private_parser_every_pattern_is_simply_tried(monkeypatch):
         assert screened.search("2026年").group() == "年" and screened.search("今年") is None
         assert screened.start("共2026年") == 5 and screened.start("今年") is None
     finally:
-        for cached in (prefilter.needs, prefilter.local, prefilter.firsts):
+        for cached in (prefilter._parsed, prefilter.needs, prefilter.local, prefilter.firsts):
             cached.cache_clear()

@@ -303,9 +303,10 @@ def _first_mention(group: ScreenedGroup, members: list[int], texts: Texts) -> in
         if index == tried:  # two members may both point at the same paragraph
             continue
         tried = index
-        sentences = [s for s in SENTENCE.findall(texts.paragraphs[index]) if not _announces(s)]
-        if any(p.search(s) for p in patterns for s in sentences):
-            return index
+        # a sentence that matches, unless it announces (the rarer test last)
+        for sentence in SENTENCE.findall(texts.paragraphs[index]):
+            if any(p.search(sentence) for p in patterns) and not _announces(sentence):
+                return index
     return None
 
 

@@ -32,7 +32,7 @@ _HALF_PUNCT = Screened(
     r"[\s,:;](?:(?<=[^\x00-\x7f\s]\s)\s*[,:;]|(?<=[,:;])(?<![^\x00-\x7f][,:;])(?!\s*[^\x00-\x7f]))"
 )
 # every other space outside ASCII (em and en spaces typed to indent, line separators): a space
-_OTHER_SPACES = re.compile("[\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]")
+_OTHER_SPACES = Screened("[\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]")
 _FULL = {",": "，", ":": "：", ";": "；"}
 _KEPT = {",": "\x01", ":": "\x02", ";": "\x03"}
 
@@ -82,17 +82,16 @@ def noise_kind(line: str) -> str | None:
     if len(line) > 80:
         return None
     line = fold(line)
+    # the bare line holds no character the line does not: screened on the line
+    candidates = _screened_noise().possible(line)
+    if not candidates:  # most lines
+        return None
     bare = BULLET.sub("", line)
     patterns = noise_patterns()
-    return next(
-        (
-            patterns[i][0]
-            # the bare line holds no character the line does not: screened on the line
-            for i in _screened_noise().possible(line)
-            if patterns[i][1].search(line) or (bare and patterns[i][1].search(bare))
-        ),
-        None,
-    )
+    for i in candidates:
+        if patterns[i][1].search(line) or (bare and patterns[i][1].search(bare)):
+            return patterns[i][0]
+    return None
 
 
 def is_report_title(line: str) -> bool:
