@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from drafter.check.scan import Joined
 from drafter.models.codes import registry, severity_of
 from drafter.models.document import Paragraph
 from drafter.models.findings import Finding, Severity
 from drafter.models.layout import Layout
 from drafter.models.outline import Outline
 from drafter.models.style import Style
+from drafter.reading.joined import Joined
 
 EXCERPT_CHARS = 60
 

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
 from functools import cache, lru_cache
-from itertools import accumulate
-from typing import NamedTuple
 
 from drafter.models.catalogue import taxonomy
 from drafter.models.document import Document
@@ -25,6 +21,7 @@ from drafter.models.outline import (
 )
 from drafter.models.reading_rules import fold, reading_rules
 from drafter.models.structure import StructureModel, heading_key
+from drafter.reading.joined import SEPARATOR, Joined
 from drafter.reading.metadata import issuer_of, report_year
 from drafter.reading.prefilter import ScreenedGroup
 
@@ -262,7 +259,7 @@ def statutory_status(
                 status[owner] = "section"
                 evidence[owner].append(heading.line or 0)
     group, owners = _mention_patterns((outline.year or 0) + 1)
-    texts = Texts.folded([paragraph.full_text for paragraph in doc.paragraphs])
+    texts = _folded([paragraph.full_text for paragraph in doc.paragraphs])
     for sid in dict.fromkeys(owners):
         members = [i for i, owner in enumerate(owners) if owner == sid]
         found = _first_mention(group, members, texts) if status[sid] == "missing" else None
@@ -275,28 +272,19 @@ def statutory_status(
 SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 
 
-class Texts(NamedTuple):
-    """A report's paragraphs (as matched: folded), and all of them in one string, where one
-    search finds the next paragraph a pattern may match instead of one search per paragraph."""
-
-    paragraphs: list[str]
-    whole: str
-    starts: list[int]  # where each paragraph begins in `whole`
-
-    @classmethod
-    def folded(cls, paragraphs: list[str]) -> Texts:
-        whole = "\n".join(paragraphs)
-        if fold(whole) != whole:  # traditional characters (rare): fold each paragraph
-            paragraphs = [fold(text) for text in paragraphs]
-            whole = "\n".join(paragraphs)
-        starts = accumulate((len(t) + 1 for t in paragraphs[:-1]), initial=0)
-        return cls(paragraphs, whole, list(starts)[: len(paragraphs)])
+def _folded(paragraphs: list[str]) -> Joined:
+    """A report's paragraphs as matched: folded (traditional characters are rare: the joined
+    text is folded once to see whether any paragraph needs it)."""
+    whole = SEPARATOR.join(paragraphs)
+    if fold(whole) != whole:
+        paragraphs = [fold(text) for text in paragraphs]
+    return Joined(paragraphs)
 
 
-def _first_mention(group: ScreenedGroup, members: list[int], texts: Texts) -> int | None:
+def _first_mention(group: ScreenedGroup, members: list[int], texts: Joined) -> int | None:
     """The first paragraph (its index) with a sentence one of the `members` matches, not
     counting the sentences that announce what the report will say."""
-    candidates = heapq.merge(*(_candidates(group, i, texts) for i in members))
+    candidates = heapq.merge(*(texts.screened(group.members[i], group.local[i]) for i in members))
     patterns = [group.members[i].pattern for i in members]
     tried = -1
     for index in candidates:
@@ -304,32 +292,10 @@ def _first_mention(group: ScreenedGroup, members: list[int], texts: Texts) -> in
             continue
         tried = index
         # a sentence that matches, unless it announces (the rarer test last)
-        for sentence in SENTENCE.findall(texts.paragraphs[index]):
+        for sentence in SENTENCE.findall(texts.texts[index]):
             if any(p.search(sentence) for p in patterns) and not _announces(sentence):
                 return index
     return None
-
-
-def _candidates(group: ScreenedGroup, member: int, texts: Texts) -> Iterator[int]:
-    """The paragraphs, in order, where a mention pattern may match a sentence. A pattern whose
-    match depends on the matched text alone (see prefilter.local) matches a paragraph's piece of
-    the whole text when it matches the paragraph, so the leftmost match in the whole text from a
-    paragraph on begins no later than in the first paragraph that holds one: the paragraphs
-    before the one it begins in hold none and are skipped without a search of their own (the
-    one it begins in is checked sentence by sentence: the match may run on into the next)."""
-    screened = group.members[member]
-    if not group.local[member]:
-        yield from (i for i, text in enumerate(texts.paragraphs) if screened.possible(text))
-        return
-    if not texts.paragraphs or not screened.possible(texts.whole):
-        return
-    position = 0
-    while (found := screened.start(texts.whole, position)) is not None:
-        index = bisect_right(texts.starts, found) - 1
-        yield index
-        if index + 1 == len(texts.starts):
-            return
-        position = texts.starts[index + 1]
 
 
 @cache

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from drafter.check.context import CheckContext, finding
-from drafter.check.scan import Joined
 from drafter.models.findings import Finding
+from drafter.reading.joined import Joined
 from drafter.reading.prefilter import ScreenedGroup
 from drafter.resources import load_data
 

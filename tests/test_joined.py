@@ -1,4 +1,4 @@
-"""One search over a report's joined paragraphs (check/scan.py) names every paragraph a pattern
+"""One search over a report's joined paragraphs (reading/joined.py) names every paragraph a pattern
 matches in: on every local pattern drafter compiles, over lists of the seeds' and real texts'
 lines and of random strings made of the pattern's own characters."""
 
@@ -10,7 +10,7 @@ import re
 import pytest
 
 from drafter.check.rules.patterns import placeholders_each, placeholders_in
-from drafter.check.scan import Joined
+from drafter.reading.joined import Joined
 from drafter.reading.prefilter import local
 from drafter.resources import load_data
 from tests.test_prefilter import LINES, _fuzz
@@ -49,10 +49,13 @@ def test_a_match_across_texts_names_the_text_it_begins_in():
     assert Joined([]).holding(re.compile("某")) == []
 
 
-def test_a_pattern_that_looks_around_or_matches_nothing_names_every_text():
-    texts = ["a", "b", "c"]
-    assert Joined(texts).holding(re.compile(r"(?<![A-Za-z])x")) == [0, 1, 2]
+def test_a_pattern_that_looks_around_names_each_text_its_screen_lets_through():
+    """A look-behind may look across a text's start in the joined text: each text is screened
+    on its own instead; a pattern that matches nothing needs nothing and names every text."""
+    texts = ["ax", "b", "x"]
+    assert Joined(texts).holding(re.compile(r"(?<![A-Za-z])x")) == [0, 2]
     assert Joined(texts).holding(re.compile(r"x?")) == [0, 1, 2]
+    assert Joined([]).holding(re.compile(r"x?")) == []
 
 
 def test_the_placeholders_of_many_texts_are_each_texts_own():
