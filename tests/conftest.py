@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,17 @@ JOINT_META = {
     "kind": "joint",
     "year": 2024,
 }
+
+
+def drafter_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """`python -m drafter ARGS` as a whole process (what cli.run adds to cli.main included),
+    from the project folder, its output as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
 
 
 def require_tool(name: str) -> str:

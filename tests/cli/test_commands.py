@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import docx
 import pytest
 
 from drafter.cli import COMMANDS
 from drafter.skeleton import schema_json
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, drafter_process
 
 
 def test_new_then_draft(tmp_path, cli):
@@ -131,12 +129,7 @@ def test_no_command_is_usage_error(cli):
 
 def test_entry_point_runs_as_module(tmp_path):
     out = tmp_path / "r.txt"
-    proc = subprocess.run(
-        [sys.executable, "-m", "drafter", "draft", str(EXAMPLES[1]), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    proc = drafter_process("draft", EXAMPLES[1], "-o", out)
     assert proc.returncode == 0, proc.stderr
     assert "栾城区" in out.read_text(encoding="utf-8")
     assert "警告" in proc.stderr  # the seed has no shortcomings: placeholder + warning

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import gc
 import json
-import subprocess
-import sys
 
 from drafter import process
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, drafter_process
 
 
 def test_steady_turns_collection_on_after_a_quiet_start():
@@ -34,19 +32,9 @@ def test_steady_is_a_no_op_when_the_collector_was_never_off():
 def test_the_command_process_writes_everything_before_it_ends(tmp_path):
     """The process ends with os._exit: the report, the messages and a long stdout are complete."""
     out = tmp_path / "r.md"
-    draft = subprocess.run(
-        [sys.executable, "-m", "drafter", "draft", str(EXAMPLES[0]), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    draft = drafter_process("draft", EXAMPLES[0], "-o", out)
     assert draft.returncode == 0 and "已生成" in draft.stderr
     assert out.read_text(encoding="utf-8").rstrip().endswith("日")  # the date line, in full
-    check = subprocess.run(
-        [sys.executable, "-m", "drafter", "check", str(ROOT / "seeds"), "--format", "json"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    check = drafter_process("check", ROOT / "seeds", "--format", "json")
     assert check.returncode in (0, 1)
     assert len(json.loads(check.stdout)["reports"]) == len(list((ROOT / "seeds").glob("*.txt")))
