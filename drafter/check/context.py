@@ -4,11 +4,11 @@ layout, the style profile, and last year's report."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
-from drafter.models.codes import registry, severity_of
+from drafter.models.codes import severity_of
 from drafter.models.document import Paragraph
-from drafter.models.findings import Finding, Severity
+from drafter.models.findings import Finding
 from drafter.models.layout import Layout
 from drafter.models.outline import Outline
 from drafter.models.style import Style
@@ -55,12 +55,6 @@ def excerpt(text: str, start: int = 0, end: int | None = None) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-@cache
-def _severities() -> dict[str, Severity]:
-    """Each code's severity, looked up once (a report has many findings)."""
-    return {code: entry.severity for code, entry in registry().codes.items()}
-
-
 def finding(
     code: str,
     message: str,
@@ -72,7 +66,7 @@ def finding(
     """A finding of `code`, with the severity `templates/rules/codes.yaml` gives it."""
     return Finding(
         code=code,
-        severity=_severities().get(code) or severity_of(code),  # (severity_of names a bad code)
+        severity=severity_of(code),
         message=message,
         line=line,
         excerpt=excerpt(text, start, end) if text else None,

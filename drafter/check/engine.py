@@ -5,7 +5,6 @@ from __future__ import annotations
 from drafter.check.context import CheckContext
 from drafter.check.rules import layout, numbers, patterns, previous, structure, terms, years
 from drafter.models.codes import registry
-from drafter.models.document import Document
 from drafter.models.findings import SEVERITY_ORDER, Finding
 
 RULES = [structure, patterns, years, terms, numbers, layout, previous]
@@ -14,18 +13,10 @@ CODES = {code: entry.severity for code, entry in registry().codes.items()}
 
 def check_outline(ctx: CheckContext) -> list[Finding]:
     findings = [f for rule in RULES for f in rule.check(ctx)]
-    sources = _line_sources(ctx.document)
+    sources = ctx.document.sources_by_line()
     for f in findings:  # a drafted document knows the facts field behind each line
         field = f.field or sources.get(f.line)
         if field != f.field:
             f.field = field
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line or 0, f.code))
 
-
-def _line_sources(document: Document) -> dict[int, tuple[str | int, ...] | None]:
-    """`Document.source_of_line` of every line at once (a report has many findings)."""
-    sources: dict = dict(document.line_sources)
-    for paragraph in reversed(document.paragraphs):  # the first paragraph of a line wins
-        sources[paragraph.line] = paragraph.source
-    sources.pop(None, None)
-    return sources

@@ -79,14 +79,14 @@ class Document(BaseModel):
     # drafted documents: the facts field behind each line that is not a paragraph (title, date)
     line_sources: dict[int, tuple[str | int, ...]] = Field(default_factory=dict, exclude=True)
 
-    def source_of_line(self, line: int | None) -> tuple[str | int, ...] | None:
-        """The facts field a line was drafted from (None for foreign text)."""
-        if line is None:
-            return None
-        for paragraph in self.paragraphs:
-            if paragraph.line == line:
-                return paragraph.source
-        return self.line_sources.get(line)
+    def sources_by_line(self) -> dict[int, tuple[str | int, ...] | None]:
+        """The facts field each line was drafted from (None for foreign text): a paragraph's
+        own, the first paragraph of a line winning, else the title's or the date's."""
+        sources: dict = dict(self.line_sources)
+        for paragraph in reversed(self.paragraphs):
+            sources[paragraph.line] = paragraph.source
+        sources.pop(None, None)
+        return sources
 
     @property
     def title_text(self) -> str | None:
