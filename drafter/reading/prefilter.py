@@ -299,7 +299,6 @@ class ScreenedGroup:
         self.members = [Screened(p) for p in patterns]
         # which members a search of a whole text settles for every piece of it (see `local`)
         self.local = [local(m.pattern.pattern, m.pattern.flags & ~re.UNICODE) for m in self.members]
-        self.unbounded = [i for i, m in enumerate(self.members) if not m.needs]
         sets = list(dict.fromkeys(n for m in self.members for n in m.needs))
         self._set_tests = [_class(n).search for n in sets]
         # the bits of the sets each member needs (0 for an unbounded member: always possible)
