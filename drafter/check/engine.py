@@ -19,4 +19,3 @@ def check_outline(ctx: CheckContext) -> list[Finding]:
         if field != f.field:
             f.field = field
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line or 0, f.code))
-

@@ -24,11 +24,6 @@ class ParagraphLook:
     line_twips: int | None = None
     line_rule: str | None = None  # exact / atLeast / auto
 
-    def dominant(self, skip: int = 0) -> RunLook | None:
-        """The run with the most text (after the first `skip` runs): the paragraph's face."""
-        runs = [r for r in self.runs if r.text.strip()][skip:]
-        return max(runs, key=lambda r: len(r.text)) if runs else None
-
 
 @dataclass(slots=True)
 class Layout:

@@ -85,12 +85,12 @@ def _roles(ctx: CheckContext) -> Iterator[tuple[str, int, list[RunLook]]]:
             yield f"heading{paragraph.level}", paragraph.line, runs[:1]
             if paragraph.is_run_in and len(runs) > 1:  # the body after a run-in heading
                 yield "body", paragraph.line, [_face(runs[1:])]
-        else:  # (a paragraph of one run with text is that run's: no need to weigh them)
-            yield "body", paragraph.line, [runs[0] if len(runs) == 1 else _face(runs)]
+        else:
+            yield "body", paragraph.line, [_face(runs)]
 
 
 def _face(runs: list[RunLook]) -> RunLook:
-    """`ParagraphLook.dominant` of runs with text already picked: the one with the most text."""
+    """A paragraph's face: of its runs with text, the one with the most."""
     return max(runs, key=lambda r: len(r.text))
 
 
