@@ -43,12 +43,10 @@ def cache_dir() -> Path | None:
 @cache
 def code_stamp() -> str:
     """Changes whenever drafter's code that shapes cached results changes."""
-    from pydantic.version import VERSION as PYDANTIC  # pickled models are pydantic's objects
-
     from drafter import __version__
 
-    parts = [__version__, sys.version, PYDANTIC]
-    # the models: a pickled model is only read back by the code that wrote it
+    parts = [__version__, sys.version]
+    # the models (dataclasses, models/data.py): a pickled model is read back by the code that wrote it
     models = sorted(p.relative_to(_PACKAGE).as_posix() for p in (_PACKAGE / "models").glob("*.py"))
     for name in ("cache.py", "render/environment.py", *models):
         stat = (_PACKAGE / name).stat()
@@ -134,10 +132,10 @@ def _entry(kind: str, path: Path, suffix: str, tag: str = "") -> Path | None:
 
 
 def validated(path: Path, model: type[M], parse: Callable[[str], Any]) -> M:
-    """`model.model_validate(parse(text of path))`, remembered while the file and drafter's code
+    """`data.validate(model, parse(text of path))`, remembered while the file and drafter's code
     are unchanged. Pickled, like the interpreter's own __pycache__, in the user's own cache
     folder; an entry that cannot be read back for any reason is simply made again. Validation
-    errors are raised as usual (nothing is stored)."""
+    errors (data.InvalidData) are raised as usual (nothing is stored)."""
     stored = _entry("models", path, "pickle", f"{model.__module__}.{model.__qualname__}")
     if stored is not None:
         try:
@@ -146,7 +144,9 @@ def validated(path: Path, model: type[M], parse: Callable[[str], Any]) -> M:
                 return loaded
         except Exception:  # noqa: BLE001 - a missing, stale or damaged entry: validate again
             pass
-    result = model.model_validate(parsed(path, parse))  # type: ignore[attr-defined]
+    from drafter.models.data import validate
+
+    result = validate(model, parsed(path, parse))
     if stored is not None:
         try:
             write(stored, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))

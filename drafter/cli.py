@@ -149,7 +149,9 @@ def cmd_outline(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        data = outline.model_dump(mode="json")
+        from drafter.models.data import plain
+
+        data = plain(outline)
         if args.show_dropped:
             data["dropped"] = [d._asdict() for d in outline.document.noise]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

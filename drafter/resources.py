@@ -35,7 +35,7 @@ def templates_dir() -> Path:
 
 
 def data_model(model: type[M], name: str) -> Callable[[], M]:
-    """A cached loader of one data file validated by its pydantic model:
+    """A cached loader of one data file validated by its model (models/data.py):
     `frame = data_model(Frame, "frame.yaml")`, then `frame()`."""
 
     @cache

@@ -13,6 +13,7 @@ import pytest
 from bench.real_texts import evaluate, labelled_texts
 from drafter import pipeline
 from drafter.models.catalogue import taxonomy
+from drafter.models.data import plain
 from drafter.models.document import Dropped
 from drafter.models.reading_rules import fold, noise_rules, reading_rules
 from drafter.reading.parser import noise_kind, normalize_line, parse_text
@@ -63,11 +64,11 @@ def test_reading_rules_hold_their_examples():
     examples = [
         *rules.titles,
         rules.title_continuation,
-        *rules.title_organ.model_dump().values(),
-        *rules.year.model_dump().values(),
+        *plain(rules.title_organ).values(),
+        *plain(rules.year).values(),
     ]
     for rule in examples:
-        rule = rule if isinstance(rule, dict) else rule.model_dump()
+        rule = rule if isinstance(rule, dict) else plain(rule)
         pattern = re.compile(rule["regex"])
         for text in rule["fires"]:
             assert pattern.search(fold(normalize_line(text))), (rule["regex"], text)

@@ -5,11 +5,12 @@ in memory one report at a time. Formatting only: the engine decides nothing here
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TextIO
 
 from drafter.control_chars import visible
 from drafter.models.catalogue import taxonomy
+from drafter.models.data import plain
 from drafter.models.findings import SEVERITY_LABELS, ReportResult
 
 JSON_VERSION = 1
@@ -42,7 +43,7 @@ class Tally:
 
 def summary_entry(r: ReportResult) -> ReportResult:
     """What the folder summary keeps of a checked report: everything but the outline (memory)."""
-    return r.model_copy(update={"outline": []})
+    return replace(r, outline=[])
 
 
 def report_json(r: ReportResult) -> dict:
@@ -62,7 +63,7 @@ def report_json(r: ReportResult) -> dict:
             }
             for h in r.outline
         ],
-        "findings": [f.model_dump() for f in r.findings],
+        "findings": [plain(f) for f in r.findings],
     }
 
 

@@ -6,6 +6,7 @@ an 上行文), the red separator line, and at the foot of the last page the 抄�
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -195,7 +196,7 @@ class _FrameWriter:
                 ind.set(qn(f"w:{side}"), str(round(value * CHAR_TWIPS)))
 
     def _font(self, base: Font, size_pt: float) -> Font:
-        return base.model_copy(update={"size_pt": size_pt, "bold": False})
+        return replace(base, size_pt=size_pt, bold=False)
 
     def header(self, frame: Frame) -> list:
         fonts, style = self.style.fonts, self.style

@@ -6,12 +6,11 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from drafter.cache import validated
 from drafter.errors import DrafterError, Location
 from drafter.files import write_atomic
 from drafter.models.catalogue import Section, taxonomy
+from drafter.models.data import InvalidData, plain
 from drafter.models.structure import StructureModel
 from drafter.resources import templates_dir
 
@@ -25,7 +24,7 @@ def default_model_path() -> Path:
 def dumps(model: StructureModel) -> str:
     from drafter.formats.yaml_io import dump_yaml  # the facts' YAML reader: not on check's path
 
-    return HEADER + dump_yaml(model.model_dump(mode="json"))
+    return HEADER + dump_yaml(plain(model))
 
 
 def write_model(
@@ -64,8 +63,8 @@ def read_model(path: Path) -> StructureModel:
         raise DrafterError(
             "结构模型不是 UTF-8 编码的 YAML 文件", location=Location(str(path))
         ) from None
-    except ValidationError as exc:
-        err = exc.errors()[0]
+    except InvalidData as exc:
+        err = exc.errors[0]
         raise DrafterError(
             f"结构模型有误：{err['msg']}",
             hint="用 drafter learn 重新生成。",

@@ -5,10 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from drafter.cache import validated
 from drafter.errors import DrafterError, Location
+from drafter.models.data import InvalidData
 from drafter.models.style import Style
 from drafter.resources import templates_dir
 
@@ -35,10 +34,10 @@ def load_style(name_or_path: str = "gbt9704") -> Style:
     # the YAML reader (ruamel and the facts model with it) only when the cache has no copy
     try:
         return validated(path, Style, lambda text: _load_yaml(text, str(path), lines=False))
-    except ValidationError as exc:
+    except InvalidData as exc:
         from drafter.formats.yaml_io import line_of, load_yaml
 
-        err = exc.errors()[0]
+        err = exc.errors[0]
         data = load_yaml(path.read_text(encoding="utf-8"), str(path))
         raise DrafterError(
             f"版式配置有误：{err['msg']}",

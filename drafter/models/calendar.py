@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import Field, model_validator
-
-from drafter.models.data import DataModel
+from drafter.models.data import DataModel, at_least
 from drafter.resources import data_model
 
 
@@ -22,15 +20,13 @@ class Plan(DataModel):
     name: str  # as a report writes it: “八五”普法规划
     period: tuple[int, int]  # first and last year, both included
     regex: str
-    fires: list[YearExample] = Field(min_length=1)
-    quiet: list[YearExample] = Field(min_length=1)
+    fires: list[YearExample] = at_least(1)
+    quiet: list[YearExample] = at_least(1)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Plan:
+    def _validate(self) -> None:
         if self.period[0] > self.period[1]:
             raise ValueError(f"{self.id}: period {self.period} runs backwards")
         re.compile(self.regex)
-        return self
 
     @property
     def span(self) -> str:
@@ -40,14 +36,12 @@ class Plan(DataModel):
 class Calendar(DataModel):
     plans: list[Plan]
 
-    @model_validator(mode="after")
-    def _series_follow_each_other(self) -> Calendar:
+    def _validate(self) -> None:  # the plans of a series follow each other
         for series in {p.series for p in self.plans}:
             plans = [p for p in self.plans if p.series == series]
             for before, after in zip(plans, plans[1:], strict=False):
                 if after.period[0] <= before.period[1]:
                     raise ValueError(f"{after.id} starts before {before.id} ends")
-        return self
 
     def current(self, series: str, year: int) -> Plan | None:
         return next(

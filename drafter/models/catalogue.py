@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import field
 from functools import cache
 from typing import Literal
 
-from pydantic import Field, model_validator
-
-from drafter.models.data import DataModel
+from drafter.models.data import DataModel, at_least
 from drafter.resources import data_model
 
 SLOT = re.compile(r"\{([a-z_]+)\}")
@@ -27,15 +26,15 @@ class Example(DataModel):
     """A rule written as a regular expression, with examples that must and must not match."""
 
     regex: str
-    fires: list[str] = Field(min_length=1)
-    quiet: list[str] = Field(min_length=1)
+    fires: list[str] = at_least(1)
+    quiet: list[str] = at_least(1)
 
 
 class Taxonomy(DataModel):
     statutory: list[Section]
     areas: list[Section]
     mentions: dict[str, list[Example]]
-    announcements: list[Example] = Field(default_factory=list)
+    announcements: list[Example] = field(default_factory=list)
 
     def area(self, area_id: str) -> Section:
         return next(a for a in self.areas if a.id == area_id)
@@ -56,9 +55,9 @@ class MetricCue(DataModel):
     `context` comes earlier in the same sentence."""
 
     name: list[str]
-    context: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)  # sub-counts: 「因复议引发的行政诉讼案件」
-    units: list[str] = Field(default_factory=list)  # accepted units when not only the metric's own
+    context: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)  # sub-counts: 「因复议引发的行政诉讼案件」
+    units: list[str] = field(default_factory=list)  # accepted units when not only the metric's own
 
 
 class Metric(DataModel):
@@ -68,7 +67,7 @@ class Metric(DataModel):
     unit: str
     kind: Literal["count", "amount", "rate"]
     part_of: str | None = None
-    extract: list[MetricCue] = Field(default_factory=list)
+    extract: list[MetricCue] = field(default_factory=list)
 
 
 class Rate(DataModel):
@@ -83,8 +82,7 @@ class Catalogue(DataModel):
     rates: list[Rate]
     statements: dict[str, list[list[str]]]
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Catalogue:
+    def _validate(self) -> None:
         by_id = {m.id: m for m in self.metrics}
         if len(by_id) != len(self.metrics):
             raise ValueError("duplicate metric id")
@@ -100,7 +98,6 @@ class Catalogue(DataModel):
                 for slot in SLOT.findall(clause):
                     if slot not in by_id and slot not in rate_ids:
                         raise ValueError(f"statement of {area} names unknown slot {slot}")
-        return self
 
     def metric(self, metric_id: str) -> Metric:
         return next(m for m in self.metrics if m.id == metric_id)

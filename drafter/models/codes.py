@@ -5,11 +5,10 @@ findings by code; the severity comes from here. Adding a code is adding an entry
 from __future__ import annotations
 
 import re
+from dataclasses import field
 from typing import Any
 
-from pydantic import Field, model_validator
-
-from drafter.models.data import DataModel
+from drafter.models.data import DataModel, at_least
 from drafter.models.findings import Severity
 from drafter.resources import data_model
 
@@ -26,32 +25,34 @@ class CodeExample(DataModel):
     file: str | None = None  # written to a file of this name and checked as a file (input-*)
     facts: str | None = None  # a facts file checked as the form checks it (facts-*); text says what
 
-    @model_validator(mode="before")
-    @classmethod
-    def _plain_text(cls, value: Any) -> Any:
-        return {"text": value} if isinstance(value, str) else value
-
 
 class Code(DataModel):
     severity: Severity
-    short: str | None = Field(default=None, min_length=1, max_length=10)  # for tables (--summary)
-    description: str = Field(min_length=1)  # Chinese, as README's code table
-    fires: list[CodeExample] = Field(min_length=1)
-    quiet: list[CodeExample] = Field(min_length=1)
+    short: str | None = at_least(1, 10, default=None)  # for tables (--summary)
+    description: str = at_least(1)  # Chinese, as README's code table
+    # a bare string is an example's text: made a CodeExample as the code is validated
+    fires: list[CodeExample | str] = at_least(1)
+    quiet: list[CodeExample | str] = at_least(1)
+
+    def _validate(self) -> None:
+        for name in ("fires", "quiet"):
+            examples = [
+                e if isinstance(e, CodeExample) else CodeExample(text=e)
+                for e in getattr(self, name)
+            ]
+            object.__setattr__(self, name, examples)
 
 
 class Registry(DataModel):
-    texts: dict[str, str] = Field(
+    texts: dict[str, str] = field(
         default_factory=dict
     )  # report texts examples share (YAML anchors)
     codes: dict[str, Code]
 
-    @model_validator(mode="after")
-    def _names(self) -> Registry:
+    def _validate(self) -> None:
         bad = [c for c in self.codes if not re.match(CODE_PATTERN, c)]
         if bad:
             raise ValueError(f"code names are lower-case words joined by '-': {bad}")
-        return self
 
 
 registry = data_model(Registry, "rules/codes.yaml")

@@ -1,12 +1,106 @@
 """Base of the models of drafter's own data files (templates/*.yaml, style profiles, the
-structure model): frozen, strict about unknown keys, and built on first use (`defer_build`).
-A run that finds a file's validated model in the cache (`cache.validated`) never builds the
-model's validator at all: building the two dozen data models cost ~20 ms of every command."""
+structure model): frozen dataclasses, strict about unknown keys, validated by pydantic.
+
+They are plain dataclasses (not pydantic models) so that a command that finds a file's
+validated model in the cache (`cache.validated`) unpickles it without importing pydantic at all:
+importing pydantic and building its models cost ~100 ms of every `drafter check`, more than half
+its start-up. Pydantic validates the file's data against the dataclass when the cache has no
+copy (`validate`), with the same messages and locations as for a pydantic model.
+
+    class Section(DataModel):
+        id: str
+        cues: list[str] = at_least(1)         # pydantic's min_length
+        heading: str | None = None
+
+        def _validate(self) -> None:          # rules across fields: raise ValueError
+            ...
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import dataclasses
+from collections.abc import Callable
+from functools import cache
+from typing import Any, ClassVar, TypeVar, dataclass_transform
+
+M = TypeVar("M")
 
 
-class DataModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+def at_least(low: int, high: int | None = None, **kwargs: Any) -> Any:
+    """A field whose value (a list, dict or string) holds from `low` to `high` items;
+    `default`/`default_factory` as for `dataclasses.field`."""
+    return dataclasses.field(metadata={"length": (low, high)}, **kwargs)
+
+
+@dataclass_transform(
+    kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field, at_least)
+)
+class DataModel:
+    """Each subclass is a frozen, keyword-only dataclass."""
+
+    __pydantic_config__: ClassVar[dict] = {"extra": "forbid"}  # pydantic's ConfigDict
+    _lengths: ClassVar[tuple[tuple[str, int, int | None], ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+        cls._lengths = tuple(
+            (f.name, *f.metadata["length"])
+            for f in dataclasses.fields(cls)
+            if "length" in f.metadata
+        )
+
+    def __post_init__(self) -> None:
+        for name, low, high in self._lengths:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if len(value) < low:
+                raise ValueError(f"{name} should have at least {low} item(s), not {len(value)}")
+            if high is not None and len(value) > high:
+                raise ValueError(f"{name} should have at most {high} item(s), not {len(value)}")
+        self._validate()
+
+    def _validate(self) -> None:
+        """A model's own rules across its fields: raise ValueError (pydantic reports it)."""
+
+
+class InvalidData(ValueError):
+    """Data that does not fit its model: pydantic's errors (each with `loc`, `msg`, `type`)."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__(errors[0]["msg"] if errors else "invalid")
+        self.errors = errors
+
+
+def validate(model: type[M], data: Any) -> M:
+    """`data` (parsed YAML/JSON) as `model`; InvalidData when it does not fit."""
+    from pydantic import ValidationError
+
+    try:
+        return _adapter(model)(data)
+    except ValidationError as exc:
+        raise InvalidData(exc.errors()) from None
+
+
+@cache
+def _adapter(model: type) -> Callable[[Any], Any]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(model).validate_python
+
+
+def plain(value: Any) -> Any:
+    """A model as JSON-ready data: dataclasses as dicts of their fields (less those marked
+    `metadata={"exclude": True}`), tuples as lists, recursively."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not f.metadata.get("exclude")
+        }
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value

@@ -1,32 +1,54 @@
-"""The one document model: what a report is made of, whether drafted or read from a file."""
+"""The one document model: what a report is made of, whether drafted or read from a file.
+Plain dataclasses: the reader makes dozens of paragraphs per report, and `check` never imports
+pydantic (models/data.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from pydantic import BaseModel, Field
 
-
-class Paragraph(BaseModel):
+@dataclass(init=False)
+class Paragraph:
     """A body paragraph or a heading. A run-in heading (「（一）深化理论武装。严格落实……」) is one
     paragraph with both `heading` and `text`."""
 
-    level: int = Field(
-        default=0, ge=0, le=4
-    )  # 0 body text; 1 「一、」 2 「（一）」 3 「1.」 4 「（1）」
-    number: str | None = (
-        None  # the number as written, normalized: 「一、」「（一）」「1.」「（1）」
-    )
-    heading: str | None = None  # heading text, without number and without the run-in body
-    text: str = ""  # body text; for a run-in heading, what follows the heading's 「。」
-    line: int | None = None  # 1-based line (text) or paragraph (docx) in the source
+    level: int  # 0 body text; 1 「一、」 2 「（一）」 3 「1.」 4 「（1）」
+    number: str | None  # the number as written, normalized: 「一、」「（一）」「1.」「（1）」
+    heading: str | None  # heading text, without number and without the run-in body
+    text: str  # body text; for a run-in heading, what follows the heading's 「。」
+    line: int | None  # 1-based line (text) or paragraph (docx) in the source
     # Known when drafter wrote the paragraph (or read back its own file); None for foreign text,
     # where the outline decides. `section` is a section id (statutory content or topic area);
     # `source` the facts field the text came from, e.g. ("measures", "areas", "mediation",
     # "highlights", 0, "text").
-    section: str | None = None
-    source: tuple[str | int, ...] | None = None
+    section: str | None
+    source: tuple[str | int, ...] | None
+
+    def __init__(
+        self,
+        *,
+        level: int = 0,
+        number: str | None = None,
+        heading: str | None = None,
+        text: str = "",
+        line: int | None = None,
+        section: str | None = None,
+        source: tuple[str | int, ...] | None = None,
+    ) -> None:
+        if not 0 <= level <= 4:
+            raise ValueError(f"heading level {level} is not 0–4")
+        # straight into the instance: `__setattr__` (which forgets the full text) is for changes
+        self.__dict__.update(
+            level=level,
+            number=number,
+            heading=heading,
+            text=text,
+            line=line,
+            section=section,
+            source=source,
+        )
 
     @property
     def is_heading(self) -> bool:
@@ -46,7 +68,7 @@ class Paragraph(BaseModel):
         return f"{head}。{self.text}" if self.text else head
 
     def __setattr__(self, name: str, value: object) -> None:
-        super().__setattr__(name, value)
+        self.__dict__[name] = value
         self.__dict__.pop("full_text", None)
 
 
@@ -58,8 +80,9 @@ class Dropped(NamedTuple):
     kind: str
 
 
-class Document(BaseModel):
-    title: list[str] = Field(default_factory=list)  # one or more lines as written
+@dataclass(kw_only=True)
+class Document:
+    title: list[str] = field(default_factory=list)  # one or more lines as written
     # What drafter knew when it wrote the report (from the facts), read back from its own files;
     # None for foreign files, where reading/metadata.py works them out from the text.
     issuer: str | None = None
@@ -67,17 +90,19 @@ class Document(BaseModel):
     year: int | None = None
     # the metric values the report states, by metric id (next year's `extract` takes them as
     # last year's values without reading them back from sentences)
-    metrics: dict[str, int | float] = Field(default_factory=dict)
+    metrics: dict[str, int | float] = field(default_factory=dict)
     title_line: int | None = None
     addressee: str | None = None  # 主送机关, without the trailing 「：」
-    paragraphs: list[Paragraph] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
     closing: str | None = None  # 「特此报告。」
-    signers: list[str] = Field(default_factory=list)
+    signers: list[str] = field(default_factory=list)
     date: str | None = None  # as written, e.g. 「2025年1月15日」
     date_line: int | None = None
-    noise: list[Dropped] = Field(default_factory=list)  # dropped page furniture, by line
+    noise: list[Dropped] = field(default_factory=list)  # dropped page furniture, by line
     # drafted documents: the facts field behind each line that is not a paragraph (title, date)
-    line_sources: dict[int, tuple[str | int, ...]] = Field(default_factory=dict, exclude=True)
+    line_sources: dict[int, tuple[str | int, ...]] = field(
+        default_factory=dict, metadata={"exclude": True}
+    )
 
     def sources_by_line(self) -> dict[int, tuple[str | int, ...] | None]:
         """The facts field each line was drafted from (None for foreign text): a paragraph's

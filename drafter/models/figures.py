@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Literal
 
 from drafter.models.catalogue import SLOT, catalogue
 from drafter.models.data import DataModel
 from drafter.resources import data_model
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel  # the facts' metrics of one area
 
 
 class Magnitude(DataModel):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import BaseModel, Field
 
 from drafter.models.outline import OutlineHeading, Status
 
@@ -13,7 +12,8 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-class Finding(BaseModel):
+@dataclass(kw_only=True)
+class Finding:
     code: str  # stable: statutory-missing, placeholder, number-rate-mismatch, format-margins, …
     severity: Severity
     message: str  # Chinese, for the writer
@@ -23,14 +23,15 @@ class Finding(BaseModel):
     field: tuple[str | int, ...] | None = None
 
 
-class ReportResult(BaseModel):
+@dataclass(kw_only=True)
+class ReportResult:
     path: str
     title: str | None = None
     issuer: str | None = None
     year: int | None = None
-    statutory: dict[str, Status] = Field(default_factory=dict)
-    outline: list[OutlineHeading] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
+    statutory: dict[str, Status] = field(default_factory=dict)
+    outline: list[OutlineHeading] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     readable: bool = True
 
     def count(self, severity: Severity) -> int:

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import re
 
-from pydantic import Field
-
 from drafter.models.catalogue import Example
-from drafter.models.data import DataModel
+from drafter.models.data import DataModel, at_least
 from drafter.resources import data_model
 
 
@@ -22,12 +20,12 @@ class TitleExample(DataModel):
 class TitleWords(DataModel):
     report: str  # the document kind: the title's last line holds it
     about: str  # 「××人民政府关于……」: the issuer stands before it
-    examples: list[TitleExample] = Field(min_length=1)
+    examples: list[TitleExample] = at_least(1)
 
 
 class IssuerShort(DataModel):
-    suffixes: list[str] = Field(min_length=1)  # the short name drops the first that fits
-    examples: dict[str, str] = Field(min_length=1)  # full name → short name
+    suffixes: list[str] = at_least(1)  # the short name drops the first that fits
+    examples: dict[str, str] = at_least(1)  # full name → short name
 
 
 class Frame(DataModel):
@@ -57,14 +55,14 @@ class FigureExample(DataModel):
 
 
 class FigureWords(DataModel):
-    units: list[str] = Field(min_length=1)  # a longer unit before its prefix: 人次 before 人
-    approx: list[str] = Field(min_length=1)  # 「4100余人次」
-    magnitudes: dict[str, int] = Field(min_length=1)  # amount units → 元
-    times: dict[str, int] = Field(min_length=1)  # 「6万人次」: 万 before a count's unit
+    units: list[str] = at_least(1)  # a longer unit before its prefix: 人次 before 人
+    approx: list[str] = at_least(1)  # 「4100余人次」
+    magnitudes: dict[str, int] = at_least(1)  # amount units → 元
+    times: dict[str, int] = at_least(1)  # 「6万人次」: 万 before a count's unit
     name_breaks: str  # characters that end a figure's name, looking back from the number
     leading: list[str]  # filler before a figure's name: 「全年共受理」 → 「受理」
     trailing: list[str]  # filler after it: 「调解率为」 → 「调解率」
-    examples: list[FigureExample] = Field(min_length=1)
+    examples: list[FigureExample] = at_least(1)
 
 
 def alternatives(words: list[str]) -> str:

@@ -3,10 +3,9 @@ the five statutory contents. Shared by `outline`, `learn` and `check`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
-
-from pydantic import BaseModel, Field
 
 from drafter.models.catalogue import taxonomy
 from drafter.models.document import Document, Paragraph
@@ -14,12 +13,13 @@ from drafter.models.document import Document, Paragraph
 Status = Literal["section", "mentioned", "missing"]
 
 
-class OutlineHeading(BaseModel):
+@dataclass(kw_only=True)
+class OutlineHeading:
     level: int
     number: str | None  # bare: 「一」「1」, None when the number was lost
     title: str  # heading text without number or run-in body
     section: str | None  # the best canonical section id
-    sections: list[str] = Field(default_factory=list)  # all it maps to (combined headings)
+    sections: list[str] = field(default_factory=list)  # all it maps to (combined headings)
     confidence: float = 0.0
     line: int | None = None
     run_in: bool = False
@@ -37,7 +37,8 @@ YEAR_SOURCE_NAMES: dict[str, str] = {
 }
 
 
-class YearEvidence(BaseModel):
+@dataclass(kw_only=True)
+class YearEvidence:
     """Where a report says (or lets one infer) the year it is about."""
 
     year: int
@@ -46,20 +47,21 @@ class YearEvidence(BaseModel):
     text: str = ""
 
 
-class Outline(BaseModel):
+@dataclass(kw_only=True)
+class Outline:
     path: str | None = None
     title: str | None = None
     issuer: str | None = None
     year: int | None = None
-    year_evidence: list[YearEvidence] = Field(default_factory=list)  # strongest first
+    year_evidence: list[YearEvidence] = field(default_factory=list)  # strongest first
     year_uncertain: bool = False  # the evidence disagrees or the year is only inferred
     addressee: str | None = None
-    headings: list[OutlineHeading] = Field(default_factory=list)
-    statutory: dict[str, Status] = Field(default_factory=dict)
-    evidence: dict[str, list[int]] = Field(default_factory=dict)  # lines where each was found
-    document: Document = Field(default_factory=Document, exclude=True)
+    headings: list[OutlineHeading] = field(default_factory=list)
+    statutory: dict[str, Status] = field(default_factory=dict)
+    evidence: dict[str, list[int]] = field(default_factory=dict)  # lines where each was found
+    document: Document = field(default_factory=Document, metadata={"exclude": True})
     # the canonical section each paragraph (by line) falls under, from the headings above it
-    section_of_line: dict[int, str | None] = Field(default_factory=dict, exclude=True)
+    section_of_line: dict[int, str | None] = field(default_factory=dict, metadata={"exclude": True})
 
     def section_of(self, paragraph: Paragraph) -> str | None:
         """The section a paragraph falls under: a topic area, a statutory content, or None (the

@@ -7,10 +7,8 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import Field, model_validator
-
 from drafter.models.catalogue import Example
-from drafter.models.data import DataModel
+from drafter.models.data import DataModel, at_least
 from drafter.resources import data_model
 
 
@@ -32,7 +30,7 @@ class Trim(DataModel):
 
     id: str
     regex: str
-    examples: list[TrimExample] = Field(min_length=2)
+    examples: list[TrimExample] = at_least(2)
 
 
 class NoiseRules(DataModel):
@@ -68,11 +66,9 @@ class ReadingRules(DataModel):
     traditional: str
     simplified: str
 
-    @model_validator(mode="after")
-    def _pairs(self) -> ReadingRules:
+    def _validate(self) -> None:
         if len(self.traditional) != len(self.simplified):
             raise ValueError("traditional and simplified must pair character by character")
-        return self
 
 
 noise_rules = data_model(NoiseRules, "noise.yaml")

@@ -4,33 +4,28 @@ reports have, how often, where, under which headings and in which typical phrasi
 from __future__ import annotations
 
 import re
+from dataclasses import field, replace
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from drafter.models.catalogue import Section, Taxonomy
+from drafter.models.data import DataModel
 
 STRUCTURE_VERSION = 1
 
 
-class _Data(BaseModel):
-    # built on first use: a run that reads the model from the cache never builds it (data.py)
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-
-class Seen(_Data):
+class Seen(DataModel):
     text: str
     reports: int  # how many reports of the corpus use it
 
 
-class MetricSeen(_Data):
+class MetricSeen(DataModel):
     name: str
     unit: str
     reports: int
 
 
-class SectionModel(_Data):
+class SectionModel(DataModel):
     id: str
     name: str
     kind: Literal["statutory", "area"]
@@ -39,12 +34,12 @@ class SectionModel(_Data):
     as_section: float  # share of reports that give it a heading of its own
     position: float | None  # median relative position of its first appearance (0 = start)
     heading: str  # the default heading for drafting ({year} / {next_year} slots)
-    headings: list[Seen] = Field(default_factory=list)
-    phrasings: list[Seen] = Field(default_factory=list)
-    metrics: list[MetricSeen] = Field(default_factory=list)
+    headings: list[Seen] = field(default_factory=list)
+    phrasings: list[Seen] = field(default_factory=list)
+    metrics: list[MetricSeen] = field(default_factory=list)
 
 
-class StructureModel(_Data):
+class StructureModel(DataModel):
     version: Literal[1] = STRUCTURE_VERSION
     reports: int
     sources: list[str]
@@ -58,9 +53,7 @@ class StructureModel(_Data):
         default headings."""
 
         def planned(learned: list[SectionModel]) -> list[Section]:
-            return [
-                taxonomy.section(s.id).model_copy(update={"heading": s.heading}) for s in learned
-            ]
+            return [replace(taxonomy.section(s.id), heading=s.heading) for s in learned]
 
         return planned(self.statutory), planned(self.areas)
 

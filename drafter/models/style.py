@@ -3,7 +3,7 @@ The .docx writer lays out by it and the format checks measure against it."""
 
 from __future__ import annotations
 
-from pydantic import Field
+from dataclasses import field, fields
 
 from drafter.models.data import DataModel
 
@@ -47,7 +47,7 @@ class Fonts(DataModel):
 
 class Title(DataModel):
     max_chars_per_line: int
-    break_before: list[str] = Field(default_factory=list)
+    break_before: list[str] = field(default_factory=list)
 
 
 class Signature(DataModel):
@@ -77,4 +77,6 @@ class Style(DataModel):
     @property
     def east_asia_fonts(self) -> list[str]:
         """The Chinese fonts the profile names, each once, in order of use."""
-        return list(dict.fromkeys(getattr(self.fonts, r).east_asia for r in Fonts.model_fields))
+        return list(
+            dict.fromkeys(getattr(self.fonts, r).east_asia for r in (f.name for f in fields(Fonts)))
+        )

@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
-
+from drafter.models.data import DataModel, validate
 from drafter.render.filters import cn_number
 from drafter.resources import load_data
 
 
-class RunIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class RunIn(DataModel):
     min_items: int
     max_items: int
     max_chars: int
@@ -25,7 +23,7 @@ class RunIn(BaseModel):
 
 @cache
 def rules() -> RunIn:
-    return RunIn.model_validate(load_data("items.yaml")["run_in"])
+    return validate(RunIn, load_data("items.yaml")["run_in"])
 
 
 @cache

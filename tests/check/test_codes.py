@@ -14,6 +14,7 @@ from drafter.batch import Options, check_file
 from drafter.formats.docx_writer import write_docx
 from drafter.formats.style_file import load_style
 from drafter.models.codes import CodeExample, registry, severity_of
+from drafter.models.data import plain, validate
 from drafter.models.findings import SEVERITY_LABELS
 from drafter.models.style import Style
 from drafter.reading.parser import parse_text
@@ -72,7 +73,7 @@ def found_codes(example: CodeExample, tmp_path: Path) -> set[str]:
     if (
         example.style is not None
     ):  # drafted with the overridden profile, checked against the default
-        style = Style.model_validate(_merged(load_style().model_dump(), example.style))
+        style = validate(Style, _merged(plain(load_style()), example.style))
         path = tmp_path / "example.docx"
         path.write_bytes(write_docx(document, style, None))
         read = pipeline.read(path, with_layout=True)

@@ -10,6 +10,7 @@ from drafter.check.rules.numbers import sentence_problems
 from drafter.check.rules.patterns import placeholder_rules, placeholders_in
 from drafter.check.rules.terms import outdated_in, term_rules
 from drafter.models.calendar import Calendar, calendar
+from drafter.models.data import validate
 from drafter.resources import load_data
 
 
@@ -65,7 +66,7 @@ def test_calendar_rejects_overlapping_periods():
     plans = [dict(p) for p in data["plans"]]
     plans[1] = {**plans[1], "period": [2019, 2025]}  # 八五 would start before 七五 ends
     with pytest.raises(ValueError, match="starts before"):
-        Calendar.model_validate({"plans": plans})
+        validate(Calendar, {"plans": plans})
 
 
 @pytest.mark.parametrize(

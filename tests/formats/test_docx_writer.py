@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 
 import docx
 import pytest
@@ -224,8 +225,8 @@ def test_characters_xml_cannot_hold_never_reach_the_package(tmp_path):
     facts = read_facts(EXAMPLES[0])
     facts.meta.issuer = "示例县\ufffe人民政府"
     style = load_style("gbt9704")
-    odd = style.fonts.body.model_copy(update={"east_asia": "仿宋\x01_GB2312"})
-    style = style.model_copy(update={"fonts": style.fonts.model_copy(update={"body": odd})})
+    odd = replace(style.fonts.body, east_asia="仿宋\x01_GB2312")
+    style = replace(style, fonts=replace(style.fonts, body=odd))
     from drafter.formats.docx_writer import write_docx
 
     data = write_docx(draft_document(facts).document, style, facts.meta.issuer)
