@@ -36,19 +36,39 @@ def at_least(low: int, high: int | None = None, **kwargs: Any) -> Any:
     kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field, at_least)
 )
 class DataModel:
-    """Each subclass is a frozen, keyword-only dataclass."""
+    """Each subclass is a frozen, keyword-only dataclass, its methods shared from here: a
+    dataclass's own generated `__init__`, `__eq__`, `__repr__`, `__hash__`, `__setattr__` and
+    `__delattr__` cost ~0.7 ms per class to make, ~30 ms for the data models of a command."""
 
     __pydantic_config__: ClassVar[dict] = {"extra": "forbid"}  # pydantic's ConfigDict
+    _names: ClassVar[tuple[str, ...]] = ()
+    _defaults: ClassVar[tuple[tuple[str, Any, Any], ...]] = ()  # (name, default, factory)
     _lengths: ClassVar[tuple[tuple[str, int, int | None], ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+        dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        cls._names = tuple(f.name for f in fields)
+        cls._defaults = tuple((f.name, f.default, f.default_factory) for f in fields)
         cls._lengths = tuple(
-            (f.name, *f.metadata["length"])
-            for f in dataclasses.fields(cls)
-            if "length" in f.metadata
+            (f.name, *f.metadata["length"]) for f in fields if "length" in f.metadata
         )
+
+    def __init__(self, **values: Any) -> None:
+        for name, default, factory in self._defaults:
+            if name in values:
+                value = values.pop(name)
+            elif default is not dataclasses.MISSING:
+                value = default
+            elif factory is not dataclasses.MISSING:
+                value = factory()
+            else:
+                raise TypeError(f"{type(self).__name__}: missing field {name!r}")
+            object.__setattr__(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}: unknown fields {sorted(values)}")
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         for name, low, high in self._lengths:
@@ -63,6 +83,27 @@ class DataModel:
 
     def _validate(self) -> None:
         """A model's own rules across its fields: raise ValueError (pydantic reports it)."""
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._names)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names)
+        return f"{type(self).__name__}({fields})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 class InvalidData(ValueError):
