@@ -48,7 +48,8 @@ def code_stamp() -> str:
     parts = [__version__, sys.version]
     # the models (dataclasses, models/data.py): a pickled model is read back by the code that wrote it
     models = sorted(p.relative_to(_PACKAGE).as_posix() for p in (_PACKAGE / "models").glob("*.py"))
-    for name in ("cache.py", "render/environment.py", *models):
+    # and what the regex store keeps beside the programs (regex_store.remembered)
+    for name in ("cache.py", "render/environment.py", "reading/prefilter.py", *models):
         stat = (_PACKAGE / name).stat()
         parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]

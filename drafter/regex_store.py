@@ -6,6 +6,9 @@ program of integers that the regex engine builds from the pattern's text; the st
 programs in drafter's cache folder, and `restore` puts the patterns they make into the `re`
 module's own cache at start-up, so `re.compile` anywhere finds them made (~1 ms for all).
 
+What prefilter.py works out from a pattern's parse tree (the characters any match needs) is
+kept beside its program, for the same reason: `remembered` functions of a pattern's text.
+
 This leans on internals of CPython's `re` (`re._parser`, `re._compiler`, `_sre.compile`,
 `re._cache`), the same in 3.11 to 3.13. The store is keyed by the interpreter's exact version
 and engine, and where anything is missing or differs nothing is restored or stored: patterns
@@ -13,9 +16,12 @@ are then compiled as usual, exactly as without the store."""
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from drafter import cache
 
@@ -26,6 +32,10 @@ MAX_PATTERNS = 400  # below `re`'s own cache size (512 in 3.11–3.13)
 
 Key = tuple[type, str, int]  # as `re._cache` keys a pattern: (str, text, flags)
 _programs: dict[Key, tuple] = {}  # what `restore` found in the store
+# what `remembered` functions said of a pattern: function name → {(text, flags): result}
+_derived: dict[str, dict[tuple[str, int], Any]] = {}
+_new_derived = 0  # results this run added
+R = TypeVar("R")
 
 
 def _stamp() -> tuple:
@@ -59,6 +69,26 @@ def program(text: str, flags: int) -> tuple:
     )
 
 
+def remembered(function: Callable[[str, int], R]) -> Callable[..., R]:
+    """`function(regex, flags)`, a pure function of a pattern, worked out once and kept in the
+    store with the programs (the store's folder changes with drafter's code: cache.code_stamp)."""
+    table = _derived.setdefault(f"{function.__module__}.{function.__qualname__}", {})
+
+    @functools.wraps(function)
+    def lookup(regex: str, flags: int = 0) -> R:
+        global _new_derived
+        key = (regex, flags)
+        try:
+            return table[key]
+        except KeyError:
+            result = table[key] = function(regex, flags)
+            _new_derived += 1
+            return result
+
+    lookup.cache_clear = table.clear  # type: ignore[attr-defined]  # as functools.cache's
+    return lookup
+
+
 def build(args: tuple) -> re.Pattern[str]:
     import _sre
 
@@ -72,7 +102,7 @@ def restore() -> None:
     if path is None or not isinstance(getattr(re, "_cache", None), dict):
         return
     try:
-        stamp, programs = pickle.loads(path.read_bytes())
+        stamp, programs, derived = pickle.loads(path.read_bytes())
         if stamp != _stamp():
             return
         made = {key: build(args) for key, args in programs.items()}
@@ -81,6 +111,8 @@ def restore() -> None:
     for key, pattern in made.items():
         re._cache.setdefault(key, pattern)
     _programs.update(programs)
+    for name, results in derived.items():
+        _derived.setdefault(name, {}).update(results)
 
 
 def save() -> None:
@@ -98,12 +130,15 @@ def save() -> None:
             and isinstance(key[2], int)
             and not key[2] & re.DEBUG
         ]
-        if len(new) < ENOUGH_NEW and path.exists():
+        if len(new) + _new_derived < ENOUGH_NEW and path.exists():
             return
         programs = dict(_programs)
         for key in new[: max(0, MAX_PATTERNS - len(programs))]:
             programs[key] = program(key[1], key[2])
-        data = pickle.dumps((_stamp(), programs), protocol=pickle.HIGHEST_PROTOCOL)
+        derived = {
+            name: dict(list(results.items())[:MAX_PATTERNS]) for name, results in _derived.items()
+        }
+        data = pickle.dumps((_stamp(), programs, derived), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - `re` is not as this module knows it: store nothing
         return
     cache.write(path, data)

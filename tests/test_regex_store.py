@@ -87,8 +87,8 @@ def test_a_damaged_or_foreign_store_is_ignored_and_made_again(tmp_path):
     stored.write_bytes(b"\x80\x05garbage")
     assert run(env) < first + 10  # nothing restored, the check still right
     assert pickle.loads(stored.read_bytes())[0][0] == sys.version  # and stored anew
-    stamp, programs = pickle.loads(stored.read_bytes())
-    stored.write_bytes(pickle.dumps((("another python",) + stamp[1:], programs)))
+    stamp, programs, derived = pickle.loads(stored.read_bytes())
+    stored.write_bytes(pickle.dumps((("another python",) + stamp[1:], programs, derived)))
     assert run(env) < first + 10
 
 
@@ -110,3 +110,32 @@ def test_restore_without_a_store_changes_nothing(tmp_path, monkeypatch):
         assert dict(re._cache) == before
     finally:
         cache.cache_dir.cache_clear()
+
+
+def test_the_prefilters_analysis_is_kept_with_the_programs(tmp_path):
+    """What prefilter.py works out from a pattern is stored by the first run and is what the
+    analysis itself says (a second run reads it instead of parsing the patterns again)."""
+    from drafter.reading import prefilter
+
+    env = {"DRAFTER_CACHE": str(tmp_path)}
+    run(env)
+    (stored,) = store_in(tmp_path)
+    _, _, derived = pickle.loads(stored.read_bytes())
+    needs = derived["drafter.reading.prefilter.needs"]
+    assert len(needs) > 10
+    for (regex, flags), kept in needs.items():
+        assert kept == prefilter.needs.__wrapped__(regex, flags)
+    local = derived["drafter.reading.prefilter.local"]
+    assert all(kept == prefilter.local.__wrapped__(*key) for key, kept in local.items())
+
+
+def test_a_remembered_function_works_each_pattern_out_once():
+    calls = []
+
+    @regex_store.remembered
+    def width(regex: str, flags: int) -> int:
+        calls.append(regex)
+        return len(regex) + flags
+
+    assert width("ab+", 2) == 5 and width("ab+", flags=2) == 5 and width("ab+") == 3
+    assert calls == ["ab+", "ab+"]  # once per (text, flags)

@@ -5,14 +5,14 @@ pydantic (models/data.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
 
 
 @dataclass(init=False)
 class Paragraph:
     """A body paragraph or a heading. A run-in heading (「（一）深化理论武装。严格落实……」) is one
-    paragraph with both `heading` and `text`."""
+    paragraph with both `heading` and `text`. `full_text` is the paragraph as it reads, made
+    with it and made again when a field changes (the rules read it many times per report)."""
 
     level: int  # 0 body text; 1 「一、」 2 「（一）」 3 「1.」 4 「（1）」
     number: str | None  # the number as written, normalized: 「一、」「（一）」「1.」「（1）」
@@ -39,7 +39,7 @@ class Paragraph:
     ) -> None:
         if not 0 <= level <= 4:
             raise ValueError(f"heading level {level} is not 0–4")
-        # straight into the instance: `__setattr__` (which forgets the full text) is for changes
+        # straight into the instance: `__setattr__` is for changes made later
         self.__dict__.update(
             level=level,
             number=number,
@@ -48,6 +48,7 @@ class Paragraph:
             line=line,
             section=section,
             source=source,
+            full_text=self._joined(level, number, heading, text),
         )
 
     @property
@@ -58,18 +59,21 @@ class Paragraph:
     def is_run_in(self) -> bool:
         return self.is_heading and bool(self.text)
 
-    @cached_property
-    def full_text(self) -> str:
-        """The paragraph as it reads. Kept once made (the rules read it many times per report)
-        and forgotten when a field changes."""
-        if not self.is_heading:
-            return f"{self.number or ''}{self.text}"
-        head = f"{self.number or ''}{self.heading}"
-        return f"{head}。{self.text}" if self.text else head
+    @staticmethod
+    def _joined(level: int, number: str | None, heading: str | None, text: str) -> str:
+        if not (level > 0 and heading is not None):
+            return f"{number or ''}{text}"
+        head = f"{number or ''}{heading}"
+        return f"{head}。{text}" if text else head
 
     def __setattr__(self, name: str, value: object) -> None:
+        if name == "full_text":
+            raise AttributeError("full_text follows the paragraph's fields")
         self.__dict__[name] = value
-        self.__dict__.pop("full_text", None)
+        if name in ("level", "number", "heading", "text"):
+            self.__dict__["full_text"] = self._joined(
+                self.level, self.number, self.heading, self.text
+            )
 
 
 class Dropped(NamedTuple):

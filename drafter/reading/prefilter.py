@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cache
 
+from drafter import regex_store
+
 try:  # Python 3.11+
     from re import _constants as sre
     from re import _parser as sre_parse
@@ -155,7 +157,7 @@ def _parsed(regex: str, flags: int) -> sre_parse.SubPattern | None:
         return None
 
 
-@cache
+@regex_store.remembered
 def needs(regex: str, flags: int = 0) -> tuple[Pieces, ...]:
     """Sets of characters of each of which a text `regex` can match holds one (none: no bound).
     The rarest few; a category (`\\d`) only when nothing else bounds the pattern."""
@@ -184,7 +186,7 @@ def _local(items) -> bool:
     return True
 
 
-@cache
+@regex_store.remembered
 def local(regex: str, flags: int = 0) -> bool:
     """Whether a match depends on the matched characters only: no anchor, `\\b` or lookaround
     looks past them. Such a pattern that matches a piece of a text matches the text too, so one
@@ -219,7 +221,7 @@ def _firsts(items, icase: bool) -> Pieces | None:
     return None  # nothing consumed: the empty string may match
 
 
-@cache
+@regex_store.remembered
 def firsts(regex: str, flags: int = 0) -> Pieces | None:
     """The characters of which every match of `regex` begins with one, when the parse tree
     bounds them: 「存在」, 「仍存在」, 「不足之处」… begin with 存, 仍 or 不."""
