@@ -10,7 +10,6 @@ from typing import TextIO
 
 from drafter.control_chars import visible
 from drafter.models.catalogue import taxonomy
-from drafter.models.data import plain
 from drafter.models.findings import SEVERITY_LABELS, ReportResult
 
 JSON_VERSION = 1
@@ -63,7 +62,17 @@ def report_json(r: ReportResult) -> dict:
             }
             for h in r.outline
         ],
-        "findings": [plain(f) for f in r.findings],
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.message,
+                "line": f.line,
+                "excerpt": f.excerpt,
+                "field": f.field,
+            }
+            for f in r.findings
+        ],
     }
 
 

@@ -6,10 +6,12 @@ import csv
 import io
 import json
 import zipfile
+from dataclasses import fields
 
 import docx
 
 from drafter.models.catalogue import taxonomy
+from drafter.models.findings import Finding
 from tests.conftest import EXAMPLES, ROOT, SEEDS, soffice_convert
 
 
@@ -52,6 +54,7 @@ def test_json_output_follows_the_documented_shape(cli):
     }
     for finding in report["findings"]:
         assert set(finding) == {"code", "severity", "message", "line", "excerpt", "field"}
+        assert list(finding) == [f.name for f in fields(Finding)]  # a new field is written too
         assert finding["severity"] in ("error", "warning", "info")
 
 
