@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TypeVar
 
-from drafter import pipeline, process
+from drafter import parallel, pipeline, process
 from drafter.check.context import finding
 from drafter.errors import DrafterError, Location
 from drafter.formats.structure_file import default_model, read_model
@@ -104,9 +103,17 @@ def _check_file(path: Path, options: Options) -> ReportResult:
     )
 
 
-def _check_one(args: tuple[Path, Options, Callable[[ReportResult], T]]) -> T:
-    path, options, prepare = args
+def _check_one(options: Options, prepare: Callable[[ReportResult], T], path: Path) -> T:
     return prepare(check_file(path, options))
+
+
+def _lost(prepare: Callable[[ReportResult], T], path: Path) -> T:
+    return prepare(
+        unreadable(
+            path,
+            f"{INTERNAL_ERROR}（检查进程意外退出），已跳过此文件；请把该文件报告给维护者。",
+        )
+    )
 
 
 def check_files(
@@ -115,10 +122,11 @@ def check_files(
     prepare: Callable[[ReportResult], T],
     advance: Callable[[], None] | None = None,
 ) -> Iterator[T]:
-    """Each file's result passed through `prepare`, in input order. Many files go to a pool of
-    one worker per core, where `prepare` runs too (it must be picklable: a module-level function
-    or a partial of one), so what comes back is what the caller needs, not the whole report.
-    Results stream back, so memory stays flat however large the folder."""
+    """Each file's result passed through `prepare`, in input order. Many files are shared
+    between this process and one helper process per other core (parallel.py); `prepare` runs
+    where the report was checked (it must be picklable: a module-level function or a partial of
+    one), so what comes back is what the caller needs, not the whole report. Results stream
+    back, so memory stays flat however large the folder."""
     workers = min(os.cpu_count() or 1, 4)
     if len(files) < 8 or workers < 2:
         for path in files:
@@ -127,14 +135,17 @@ def check_files(
                 advance()
         return
     # the first report is checked here: the models, rules and style it loads are then shared
-    # with the workers (forked where the platform allows), not loaded again in each
+    # with the helpers (forked where the platform allows), not loaded again in each
     yield prepare(check_file(files[0], options))
     if advance:
         advance()
-    process.steady()  # what start-up made stays out of every collection, in the workers too
-    tasks = [(path, options, prepare) for path in files[1:]]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(_check_one, tasks, chunksize=8):
-            yield result
-            if advance:
-                advance()
+    process.steady()  # what start-up made stays out of every collection, in the helpers too
+    for result in parallel.ordered(
+        files[1:],
+        partial(_check_one, options, prepare),
+        workers - 1,
+        lost=partial(_lost, prepare),
+    ):
+        yield result
+        if advance:
+            advance()

@@ -5,7 +5,7 @@ objects that live until the process ends; the cyclic garbage collector walking t
 again costs ~20 ms of CPU, close to a tenth of a whole `drafter draft`. So a command starts with
 the collector off. A one-shot command (draft, extract, one report's check) never turns it on; a
 command that goes on working (a folder's check, learning, the form) calls `steady` once it is
-set up: what exists by then is frozen out of every later collection (and, for the workers that
+set up: what exists by then is frozen out of every later collection (and, for the helpers that
 check a folder, out of the pages they would otherwise copy from the parent), and collection
 resumes for what the work allocates. The process ends without tearing the interpreter down:
 freeing every module's objects one by one costs ~60 ms, and the system takes the memory back

@@ -99,7 +99,7 @@ def report_text(r: ReportResult) -> str:
 @dataclass(frozen=True)
 class Written:
     """One checked report as `Output` writes it, made where the report was checked. In a folder
-    run a worker sends this back rather than the report's models: a string and four numbers
+    run a helper process sends this back rather than the report's models: a string and four numbers
     cross between processes for a fraction of what unpickling the models costs the main process."""
 
     text: str

@@ -7,6 +7,7 @@ import io
 import json
 import zipfile
 from dataclasses import fields
+from pathlib import Path
 
 import docx
 
@@ -129,8 +130,9 @@ def test_a_facts_file_or_a_file_without_chinese_is_not_checked_as_a_report(tmp_p
 
 
 def test_a_folder_on_the_pool_reports_as_each_file_alone(tmp_path, cli):
-    """Twelve reports go to the worker pool (a folder of 8 or more does): each report's JSON and
-    text, the totals and the summary rows are what checking that file alone gives, in order."""
+    """Twelve reports are shared with helper processes (a folder of 8 or more is): each report's
+    JSON and text, the totals and the summary rows are what checking that file alone gives, in
+    order."""
     for n in range(12):
         (tmp_path / f"r{n:02d}.txt").write_bytes(SEEDS[n % len(SEEDS)].read_bytes())
     folder = json.loads(cli("check", tmp_path, "--format", "json").out)
@@ -147,3 +149,13 @@ def test_a_folder_on_the_pool_reports_as_each_file_alone(tmp_path, cli):
     cli("check", tmp_path, "--summary", summary)
     rows = list(csv.reader(io.StringIO(summary.read_bytes().decode("utf-8-sig"))))
     assert len(rows) == 13 and all(row[0] for row in rows[1:])
+
+
+def test_a_report_whose_helper_died_is_told_not_dropped():
+    """A helper process that dies (parallel.py) costs its reports a finding, not the folder."""
+    from drafter.batch import INTERNAL_ERROR, _lost
+
+    report = _lost(lambda r: r, Path("县.docx"))
+    assert report.path == "县.docx" and not report.readable
+    assert [f.code for f in report.findings] == ["input-unreadable"]
+    assert INTERNAL_ERROR in report.findings[0].message
