@@ -147,3 +147,27 @@ def test_without_the_private_parser_every_pattern_is_simply_tried(monkeypatch):
     finally:
         for cached in (prefilter._parsed, prefilter.needs, prefilter.local, prefilter.firsts):
             cached.cache_clear()
+
+
+def test_an_ascii_letters_cases_are_all_that_ignoring_case_matches():
+    """prefilter looks for an ASCII letter matched ignoring case as each of its cases: those
+    must be every character `re` matches to it, which this finds by trying all of them."""
+    from string import ascii_letters
+
+    from drafter.reading.prefilter import _cases
+
+    any_letter = re.compile("[a-z]", re.IGNORECASE).fullmatch
+    candidates = [chr(code) for code in range(0x110000) if any_letter(chr(code))]
+    for letter in ascii_letters:
+        same = re.compile(re.escape(letter), re.IGNORECASE).fullmatch
+        assert set(_cases(letter)) == {c for c in candidates if same(c)}, letter
+
+
+def test_a_letter_ignoring_case_is_screened_by_its_cases():
+    screened = Screened(re.compile(r"(?i:ks)"))
+    for text in ("KS", "ks", "\u212as", "k\u017f"):  # Kelvin sign as k, long s as s
+        assert screened.possible(text) and screened.search(text), text
+    assert not screened.possible("无待办事项")
+    group = ScreenedGroup([re.compile(r"(?i:fixme)"), re.compile("待定稿")])
+    assert group.possible("FixMe") == (0,) and group.possible("待定稿") == (1,)
+    assert group.possible("没有") == ()

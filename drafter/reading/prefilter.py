@@ -121,10 +121,42 @@ def _class(pieces: Pieces) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+# The characters outside ASCII whose lower case is an ASCII letter (İ → i, K → k): with `re`'s
+# own extra cases (ı for i, ſ for s), what makes the ASCII letters' case-insensitive matches
+# known in full. tests/test_prefilter.py checks this against every character.
+LOWER_TO_ASCII = "\u0130\u212a"
+
+
+def _cases(letter: str) -> str | None:
+    """Every character that `re` matches to the ASCII letter `letter` ignoring case, None for
+    another character (or where `re`'s table of extra cases is not to be had)."""
+    if not (letter.isascii() and letter.isalpha()):
+        return None
+    try:
+        from re import _casefix
+    except ImportError:  # Python 3.10
+        return None
+    lower = letter.lower()
+    found = {lower, letter.upper(), *(ch for ch in LOWER_TO_ASCII if ch.lower()[0] == lower)}
+    found.update(chr(code) for code in _casefix._EXTRA_CASES.get(ord(lower), ()))
+    return "".join(sorted(found))
+
+
+def _as_written(pieces: Pieces) -> Pieces:
+    """The same characters, an ASCII letter matched ignoring case as each of its cases matched
+    as written: looked for with `in` or a plain class (a class that ignores case is scanned
+    ~3× slower, and a text cannot be lowered for less)."""
+    written = set()
+    for piece in pieces:
+        source, ignoring, size = piece
+        cases = _cases(source) if ignoring and size == 1 else None
+        written.update([(c, False, 1) for c in cases] if cases else [piece])
+    return frozenset(written)
+
+
 def _letter(piece: Piece) -> str | None:
     """The one character a piece stands for (as escaped: its last), when it is matched as
-    written: not a range or a category, nor a character matched ignoring case (whose other
-    cases are more than its upper and lower case)."""
+    written: not a range or a category, nor a character matched ignoring case."""
     source, ignoring, size = piece
     return source[-1] if size == 1 and not ignoring else None
 
@@ -136,7 +168,7 @@ def _test(pieces: Pieces) -> Callable[[str], object]:
     """A function telling whether a text holds one of the characters: a few plain characters
     are looked for one by one (`in`: ~0.1 µs on a page of Chinese text, where a scan for a
     character class takes 20-60 µs), anything else by the class."""
-    letters = [_letter(p) for p in sorted(pieces)]
+    letters = [_letter(p) for p in sorted(_as_written(pieces))]
     if None in letters or len(letters) > MAX_LETTERS:
         return _class(pieces).search
     if len(letters) == 1:
@@ -307,7 +339,7 @@ class ScreenedGroup:
         self._needed = [sum(1 << sets.index(n) for n in m.needs) for m in self.members]
         self._bits: dict[str, int] = {}  # a character found → the bits of the sets it is in
         self._members: dict[int, tuple[int, ...]] = {}  # the bits found → the possible members
-        pieces = frozenset().union(*sets)
+        pieces = _as_written(frozenset().union(*sets))
         # one class each for the characters matched as written and those matched ignoring
         # case: a single class is scanned fast, an alternation of two is not
         self._scans = [
