@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from drafter.models.catalogue import Section, Taxonomy
@@ -82,6 +82,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # the same headings recur from report to report of a batch
 def heading_key(text: str) -> str:
     """A heading with years and numbers as slots, so that 「2022年度…」 matches 「2024年度…」."""
     return _DIGITS.sub("{n}", _SPACES.sub("", text)).strip("。")

@@ -139,6 +139,7 @@ def _mentioned_part(text: str, parts: list[str], next_year: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)  # a few dozen numbers: 「一、」「（一）」「1.」…
 def bare_number(number: str | None) -> str | None:
     return BARE_NUMBER.sub("", number) if number else None
 
