@@ -331,3 +331,21 @@ def test_a_frame_is_not_title_nor_signature():
     assert all("抄送" not in p.full_text for p in doc.paragraphs)
     # without a 发文字号 a first line ending in 「文件」 stays what it is
     assert parse_text("关于规范性文件\n一、主要举措\n正文。\n").title == ["关于规范性文件"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*"一二十（）()123*.、．。 a中", "12", "（一）", "1.", "一、"])))
+def test_one_match_finds_the_heading_each_levels_pattern_finds(pieces):
+    """split_heading tries all heading numbers in one match (ANY_HEADING): the level and number
+    each level's own pattern, tried in turn, would find."""
+    from drafter.reading.parser import HEADING_PATTERNS, NUMBER_FORMS, split_heading
+
+    line = "".join(pieces)
+    found = next(((lvl, p.match(line)) for lvl, p in HEADING_PATTERNS if p.match(line)), None)
+    heading = split_heading(line, 7)
+    if found is None:
+        assert heading is None or heading.number is None  # none, or a lost 「一、」
+    elif heading is not None:
+        level, match = found
+        assert (heading.level, heading.number) == (level, NUMBER_FORMS[level].format(match[1]))
+        assert heading.heading == match[2].partition("。")[0].strip() and heading.line == 7

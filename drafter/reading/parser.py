@@ -38,13 +38,17 @@ _KEPT = {",": "\x01", ":": "\x02", ";": "\x03"}
 
 # Heading numbers, after normalization. Level 3 takes 「1.」「1、」「1．」; a digit right after the
 # point is a decimal (「1.5万」), not a heading.
-HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^([{CN_DIGITS}]+)、\s*(.*)$")),
-    (2, re.compile(rf"^（([{CN_DIGITS}]+)）\s*(.*)$")),
-    (4, re.compile(r"^（(\d{1,2})）\s*(.*)$")),
-    # 「*.加强组织领导。」: published copies mask numbers with 「*」
-    (3, re.compile(r"^(\d{1,2}|\*{1,2})(?:\.(?!\d)|、|．)\s*(.*)$")),
-]
+HEADING_NUMBERS = {  # each with one group: the number
+    1: rf"([{CN_DIGITS}]+)、",
+    2: rf"（([{CN_DIGITS}]+)）",
+    4: r"（(\d{1,2})）",
+    3: r"(\d{1,2}|\*{1,2})(?:\.(?!\d)|、|．)",  # 「*.加强组织领导。」: published copies mask numbers
+}
+HEADING_PATTERNS = [(lvl, re.compile(rf"^{n}\s*(.*)$")) for lvl, n in HEADING_NUMBERS.items()]
+# all levels in one match (the numbers begin differently: at most one level fits); the groups
+# of the level that fits are the last two, its number and the rest
+ANY_HEADING = re.compile("^(?:" + "|".join(rf"{n}\s*(.*)" for n in HEADING_NUMBERS.values()) + ")$")
+HEADING_LEVELS = list(HEADING_NUMBERS)
 NUMBER_FORMS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 LOST_LEVEL1 = re.compile(r"^[-–—•·]\s+(.+)$")  # 「- 坚持党的领导，……」: 「一、」 lost in conversion
 MAX_HEADING = 60  # longer first sentences are numbered paragraphs, not headings
@@ -166,11 +170,11 @@ def _kept_or_full(match: re.Match[str]) -> str:
 def split_heading(line: str, at: int | None = None) -> Paragraph | None:
     """「（一）深化理论武装。严格落实……」 → level 2, heading 「深化理论武装」, text 「严格落实……」;
     `at` is the paragraph's line in the source."""
-    for level, pattern in HEADING_PATTERNS:
-        match = pattern.match(line)
-        if match:
-            number, rest = match.groups()
-            return _heading(level, NUMBER_FORMS[level].format(number), rest, at)
+    match = ANY_HEADING.match(line)
+    if match:
+        last = match.lastindex or 0  # the rest's group: the level's number is the one before
+        level = HEADING_LEVELS[last // 2 - 1]
+        return _heading(level, NUMBER_FORMS[level].format(match[last - 1]), match[last], at)
     match = LOST_LEVEL1.match(line)
     # 「- 坚持党的领导，……」 lost its 「一、」; 「• 发文字号：〔〕号」 and menu items did not
     if match and "。" not in match.group(1).rstrip("。") and _lost_heading(match.group(1)):

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from drafter.check.context import CheckContext, finding
-from drafter.models.figures import format_number
 from drafter.models.findings import Finding
 from drafter.reading.figures import TextFigure, figures, sentences
 from drafter.resources import load_data
@@ -123,6 +122,8 @@ def sentence_problems(sentence: str) -> list[Problem]:
         if any(round(c, f.places) == round(f.value, f.places) for c in computed):
             continue
         whole = wholes[-1]
+        from drafter.models.figures import format_number  # (drafting's numbers: rarely needed)
+
         expected = format_number(part.value * 100 / whole.value, max(f.places, 1))
         problems.append(
             Problem(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from functools import cache
 
 from drafter.check.context import CheckContext, finding
@@ -51,6 +50,8 @@ def copied(text: str, before: str) -> bool:
     short, long_ = sorted((len(text), len(before)))
     if short < settings()["min_chars"] or short < long_ * settings()["similarity"]:
         return False
+    from difflib import SequenceMatcher  # only with --previous
+
     matcher = SequenceMatcher(None, text, before, autojunk=False)
     limit = settings()["similarity"]
     return matcher.quick_ratio() >= limit and matcher.ratio() >= limit
