@@ -7,6 +7,7 @@ loaded, and no part is decompressed past a fixed cap."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -51,6 +52,7 @@ def _child(el: etree._Element | None, *tags: str) -> etree._Element | None:
     return el
 
 
+@lru_cache(maxsize=1024)  # a document repeats a few values (sizes, spacings) in every run
 def _int(value: str | None) -> int | None:
     """An attribute's integer: ASCII digits only (「²」 is a digit to str.isdigit), sane size."""
     return int(value) if value and INTEGER.match(value) else None
