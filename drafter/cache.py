@@ -12,9 +12,7 @@ import json
 import os
 import pickle
 import re
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from functools import cache
@@ -82,6 +80,8 @@ def folder(kind: str) -> Path | None:
                 and OWN_FOLDER.fullmatch(stale.name)
                 and stale.stat().st_mtime < week_ago
             ):
+                import shutil  # (here only: a run that finds its folder never prunes)
+
                 shutil.rmtree(stale, ignore_errors=True)
         except OSError:
             pass
@@ -89,6 +89,8 @@ def folder(kind: str) -> Path | None:
 
 
 def write(path: Path, data: str | bytes) -> None:
+    import tempfile  # (here only: most runs read the cache and write nothing)
+
     fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
