@@ -117,5 +117,7 @@ def _help(chunks: list[list], work: Callable, counter: Any, send: Connection) ->
         while (index := _claim(counter, len(chunks))) is not None:
             send.send(("on", index))
             send.send(("done", index, [work(task) for task in chunks[index]]))
+    except (KeyboardInterrupt, OSError):  # Ctrl-C reaches the whole process group, and the
+        pass  # main process says so; or it has stopped listening (a closed pipe): end quietly
     finally:
         send.close()
