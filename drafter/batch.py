@@ -35,10 +35,14 @@ def _model(options: Options):
 
 
 def load_references(options: Options) -> Outline | None:
-    """The structure model and last year's report, read (and outlined) once before any report is
-    checked, so that a problem with either is a usage error naming that file, not a finding on
-    each report, and a folder does not read last year's report again for every file."""
+    """The structure model, the style profile and last year's report, read (and outlined) once
+    before any report is checked, so that a problem with any is a usage error naming that file,
+    not a finding on each report, and a folder does not read last year's report again for every
+    file."""
+    from drafter.formats.style_file import load_style
+
     _model(options)
+    load_style(options.style)
     return _previous(options.previous, options.model) if options.previous else None
 
 

@@ -193,7 +193,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     files = expand(args.inputs, _stderr)
     if not files:
-        raise DrafterError("没有找到可检查的报告（.docx / .txt / .md）", hint="检查给出的路径。")
+        raise DrafterError(f"没有找到可检查的报告{KINDS}", hint="检查给出的路径。")
     inputs = [*files, *(p for p in (args.previous, args.model) if p)]
     for out in (args.summary, args.annotate):
         if out is not None:
@@ -326,8 +326,24 @@ USAGE_MESSAGES = [
 ]
 
 
+KINDS = "（.docx .txt .md .html .pdf；.doc .wps .odt .rtf 经 LibreOffice）"
+INPUTS_HELP = f"报告文件或文件夹{KINDS}"
+
+
+class _ChineseHelp(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
-    """argparse with its usage errors in Chinese: the usage line, 「错误：…」, exit 2."""
+    """argparse in Chinese: its help's headings and usage errors (the usage line, 「错误：…」,
+    exit 2)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _ChineseHelp)
+        super().__init__(*args, **{**kwargs, "add_help": False})
+        self._positionals.title, self._optionals.title = "参数", "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
     def error(self, message: str) -> NoReturn:
         for pattern, chinese in USAGE_MESSAGES:
@@ -347,7 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="离线起草和检查《法治政府建设情况报告》。",
         epilog="每个命令的用法：drafter 命令 --help",
     )
-    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"drafter {__version__}", help="显示版本并退出"
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令")
     parsers = {}
     for name, (handler, summary, example) in COMMANDS.items():
@@ -356,7 +374,6 @@ def build_parser() -> argparse.ArgumentParser:
             help=summary,
             description=summary,
             epilog=example,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.set_defaults(handler=handler)
         parsers[name] = p
@@ -401,14 +418,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="覆盖已存在的输出文件")
 
     p = parsers["learn"]
-    p.add_argument("inputs", type=Path, nargs="+", help="报告文件或文件夹（.docx / .txt / .md）")
+    p.add_argument("inputs", type=Path, nargs="+", help=INPUTS_HELP)
     p.add_argument("-o", "--output", type=Path, required=True, help="写入的结构模型 YAML")
     p.add_argument("--report", action="store_true", help="在屏幕上输出摘要")
     p.add_argument("--force", action="store_true", help="覆盖不是由本命令生成的文件")
     p.add_argument("--no-progress", action="store_true", help="不显示进度条")
 
     p = parsers["check"]
-    p.add_argument("inputs", type=Path, nargs="+", help="报告文件或文件夹（.docx / .txt / .md）")
+    p.add_argument("inputs", type=Path, nargs="+", help=INPUTS_HELP)
     p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
     p.add_argument(
         "--summary",

@@ -64,11 +64,14 @@ def read_model(path: Path) -> StructureModel:
             "结构模型不是 UTF-8 编码的 YAML 文件", location=Location(str(path))
         ) from None
     except InvalidData as exc:
-        err = exc.errors[0]
+        from drafter.formats.yaml_io import load_yaml, translate_error
+
+        data = load_yaml(path.read_text(encoding="utf-8"), str(path))  # with its lines
+        problem = translate_error(exc.errors[0], data, str(path))
         raise DrafterError(
-            f"结构模型有误：{err['msg']}",
+            f"结构模型有误：{problem.message}",
             hint="用 drafter learn 重新生成。",
-            location=Location(str(path), field=".".join(map(str, err["loc"]))),
+            location=problem.location,
         ) from None
 
 

@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from drafter.cache import validated
-from drafter.errors import DrafterError, Location
+from drafter.errors import DrafterError
 from drafter.models.data import InvalidData
 from drafter.models.style import Style
 from drafter.resources import templates_dir
@@ -35,13 +35,14 @@ def load_style(name_or_path: str = "gbt9704") -> Style:
     try:
         return validated(path, Style, lambda text: _load_yaml(text, str(path), lines=False))
     except InvalidData as exc:
-        from drafter.formats.yaml_io import line_of, load_yaml
+        from drafter.formats.yaml_io import load_yaml, translate_error
 
-        err = exc.errors[0]
         data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+        problem = translate_error(exc.errors[0], data, str(path))
         raise DrafterError(
-            f"版式配置有误：{err['msg']}",
-            location=Location(str(path), line_of(data, err["loc"]), ".".join(map(str, err["loc"]))),
+            f"版式配置有误：{problem.message}",
+            hint="对照自带的 templates/styles/gbt9704.yaml 修改。",
+            location=problem.location,
         ) from None
 
 

@@ -47,7 +47,28 @@ def decode_report(data: bytes, path: str | None = None) -> tuple[str, str]:
             hint="请用记事本或 WPS 打开后另存为 UTF-8 编码的 .txt。",
             location=Location(path) if path else None,
         )
+    if decoded[1] != "utf-8" and not _reads_as_text(decoded[0]):
+        raise DrafterError(
+            "文件内容不是文字（像是图片、压缩包或程序等二进制文件，只是以文本文件命名）",
+            hint="确认选对了文件：报告应为 Word 文档、文本文件或 PDF。",
+            location=Location(path) if path else None,
+        )
     return decoded
+
+
+# What the text of a report is made of, in any script it may be written in: what else fills
+# more than a fifth of it is bytes read in an encoding they are not (binary data holding NUL
+# bytes reads as UTF-16: about half of its characters fall outside these ranges).
+_NOT_TEXT = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u024f\u2000-\u2bff\u2e80-\u9fff\uac00-\ud7af"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+TEXT_SAMPLE = 20_000
+
+
+def _reads_as_text(text: str) -> bool:
+    sample = text[:TEXT_SAMPLE]
+    return len(_NOT_TEXT.findall(sample)) * 5 <= len(sample)
 
 
 def _decoded(data: bytes) -> tuple[str, str] | None:

@@ -27,6 +27,7 @@ Path_ = tuple[str | int, ...]
 MESSAGES = {
     "missing": "缺少必填字段",
     "extra_forbidden": "不认识的字段",
+    "unexpected_keyword_argument": "不认识的字段",  # (of a dataclass: models/data.py)
     "int_type": "应为整数，现在是 {input!r}",
     "int_parsing": "应为整数，现在是 {input!r}",
     "int_from_float": "应为整数，不能有小数：{input!r}",
@@ -37,6 +38,8 @@ MESSAGES = {
     "list_type": "应为列表（每项以“- ”开头）",
     "model_type": "应为带字段的对象（缩进写出各字段），现在是 {input!r}",
     "model_attributes_type": "应为带字段的对象（缩进写出各字段），现在是 {input!r}",
+    "dataclass_args_type": "应为带字段的对象（缩进写出各字段），现在是 {input!r}",
+    "dataclass_type": "应为带字段的对象（缩进写出各字段），现在是 {input!r}",
     "dict_type": "应为带字段的对象（缩进写出各字段）",
     "greater_than_equal": "不能小于 {ge}，现在是 {input}",
     "less_than_equal": "不能大于 {le}，现在是 {input}",
@@ -192,7 +195,9 @@ def parse_facts(text: str, filename: str = "<facts>") -> Facts:
 def translate_errors(exc: ValidationError, data: Any, filename: str) -> list[DrafterError]:
     """pydantic's errors as `DrafterError`s with file, line and field; a union (int | float)
     reports once per member, so only the last report for each field is kept."""
-    by_field = {str(p.location): p for p in (_translate(e, data, filename) for e in exc.errors())}
+    by_field = {
+        str(p.location): p for p in (translate_error(e, data, filename) for e in exc.errors())
+    }
     return list(by_field.values())
 
 
@@ -218,7 +223,7 @@ def problem_paths(exc: ValidationError) -> list[tuple[tuple[str | int, ...], str
     """(field path, Chinese message) for each problem: what a form shows beside its field."""
     out = {}
     for err in exc.errors():
-        problem = _translate(err, None, "")
+        problem = translate_error(err, None, "")
         loc = _key_path(err["loc"], None)
         error = (err.get("ctx") or {}).get("error")
         if isinstance(error, FieldProblem):
@@ -229,7 +234,8 @@ def problem_paths(exc: ValidationError) -> list[tuple[tuple[str | int, ...], str
     return list(out.items())
 
 
-def _translate(err: dict[str, Any], data: Any, filename: str) -> DrafterError:
+def translate_error(err: dict[str, Any], data: Any, filename: str) -> DrafterError:
+    """One of pydantic's errors in Chinese, with file, line and field."""
     loc = _key_path(err["loc"], data)
     if (
         loc
@@ -259,7 +265,7 @@ def _translate(err: dict[str, Any], data: Any, filename: str) -> DrafterError:
             hint = "核对这个数：数值超出合理范围。"
         if err["type"] == "literal_error":
             message = message.replace(" or ", "、").replace(", ", "、")
-        if err["type"] == "extra_forbidden" and loc:
+        if err["type"] in ("extra_forbidden", "unexpected_keyword_argument") and loc:
             message = f"不认识的字段“{loc[-1]}”"
             hint = _did_you_mean(loc) or hint
     field = _dotted(loc)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import random
 import time
 import zipfile
 from pathlib import Path
@@ -130,10 +131,33 @@ def test_odd_text_files(tmp_path, cli, name, data):
     assert "Traceback" not in result.err
     if name.startswith("empty"):  # no Chinese text: not a report, said so
         assert result.code == 2 and "不像一份报告" in result.out
+    elif name == "garbage.txt":  # bytes that only decode as garbage: not text, said so
+        assert result.code == 2 and "文件内容不是文字" in result.out
     else:
         assert result.code in (0, 1)
     if name == "gbk.txt":
         assert "石家庄市栾城区人民政府" in result.out
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a program: NUL bytes in runs, which read as UTF-16 as easily as any other encoding
+        b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + bytes(range(256)) * 40 + b"\x00" * 512,
+        random.Random(7).randbytes(6000),  # noise, with its share of NUL bytes
+        random.Random(8).randbytes(6000).replace(b"\x00", b"\x01"),  # noise without any
+        b"\x89PNG\r\n\x1a\n" + random.Random(9).randbytes(3000),  # a picture named .txt
+    ],
+    ids=["program", "noise", "noise-without-nul", "png"],
+)
+def test_binary_named_txt_is_not_read_as_text(tmp_path, cli, data):
+    path = tmp_path / "报告.txt"
+    path.write_bytes(data)
+    result = cli("check", path, "--format", "json")
+    assert result.code == 2, result.out
+    (finding,) = json.loads(result.out)["reports"][0]["findings"]
+    assert finding["code"] == "input-unreadable"
+    assert "不是文字" in finding["message"] or "文字编码" in finding["message"]
 
 
 def test_folder_with_unreadable_files_checks_the_rest(tmp_path, cli):

@@ -159,3 +159,24 @@ def test_a_report_whose_helper_died_is_told_not_dropped():
     assert report.path == "县.docx" and not report.readable
     assert [f.code for f in report.findings] == ["input-unreadable"]
     assert INTERNAL_ERROR in report.findings[0].message
+
+
+def test_a_broken_style_or_model_is_said_once_in_chinese(tmp_path, cli):
+    """A --style or --model file that does not fit is a usage error naming its file, line and
+    field in Chinese (not a finding on each report, not pydantic's English)."""
+    style = (ROOT / "templates" / "styles" / "gbt9704.yaml").read_text(encoding="utf-8")
+    bad_style = tmp_path / "版式.yaml"
+    bad_style.write_text(style.replace("top_mm: 37", "top_mm: abc", 1), encoding="utf-8")
+    line = 1 + style.split("top_mm: 37")[0].count("\n")
+    result = cli("check", ROOT / "seeds", "--style", bad_style)
+    assert result.code == 2 and result.out == ""
+    assert f"{bad_style}:{line}: page.top_mm: 版式配置有误：应为数字，现在是 'abc'" in result.err
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(style + "colour: red\n", encoding="utf-8")
+    assert "不认识的字段“colour”" in cli("check", ROOT / "seeds", "--style", extra).err
+    model = (ROOT / "templates" / "structure.yaml").read_text(encoding="utf-8")
+    bad_model = tmp_path / "model.yaml"
+    bad_model.write_text(model.replace("reports: ", "reports: many #", 1), encoding="utf-8")
+    result = cli("check", ROOT / "seeds", "--model", bad_model)
+    assert result.code == 2 and "结构模型有误：应为整数，现在是 'many'" in result.err
+    assert f"{bad_model}:" in result.err and "Input should" not in result.err

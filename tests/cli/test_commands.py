@@ -113,6 +113,16 @@ def test_every_command_has_help_with_an_example(command, cli):
     result = cli(command, "--help")
     assert result.code == 0
     assert "例：drafter " + command in result.out
+    # argparse's own words in Chinese too
+    assert result.out.startswith("用法：drafter " + command) and "显示本帮助并退出" in result.out
+    assert not re.search(r"usage:|options:|positional arguments|show this help", result.out)
+
+
+def test_top_level_help_is_in_chinese(cli):
+    result = cli("--help")
+    assert result.code == 0 and result.out.startswith("用法：drafter")
+    assert "选项" in result.out and "显示版本并退出" in result.out
+    assert not re.search(r"usage:|options:|positional arguments|show this help", result.out)
 
 
 def test_readme_covers_every_command():

@@ -159,6 +159,12 @@ def test_common_profile_uses_plain_font_names():
     assert set(available_styles()) >= {"gbt9704", "gbt9704-common"}
 
 
+def test_every_style_offered_is_a_style():
+    """`--style` lists the files of templates/styles/: each must load as a profile."""
+    for name in available_styles():
+        assert load_style(name).name
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_docx_golden_dump(path, snapshot):
     assert dump(drafted(path)) == snapshot

@@ -28,7 +28,7 @@ PITCH_RANGE = (540, 580)  # exact 27–29 pt; 579 is the widest that still fits 
 def font_group() -> dict[str, str]:
     return {
         name: group
-        for group, names in load_data("styles/fonts.yaml")["groups"].items()
+        for group, names in load_data("font_groups.yaml")["groups"].items()
         for name in names
     }
 
