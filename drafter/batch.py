@@ -115,7 +115,8 @@ def _lost(prepare: Callable[[ReportResult], T], path: Path) -> T:
     return prepare(
         unreadable(
             path,
-            f"{INTERNAL_ERROR}（检查进程意外退出），已跳过此文件；请把该文件报告给维护者。",
+            f"{INTERNAL_ERROR}（检查进程意外退出），此文件与同批几份报告未能检查（其中一份"
+            "可能引起了退出）；请把这些文件报告给维护者。",
         )
     )
 

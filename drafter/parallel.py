@@ -10,6 +10,7 @@ on: each of its tasks gets `lost(task)`, and the others carry on with the rest."
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
@@ -33,16 +34,16 @@ def ordered(
     ctx = context or multiprocessing.get_context()
     counter = ctx.Value("i", 0)
     crew = _Crew(chunks, work, lost, counter)
-    for _ in range(min(helpers, len(chunks))):
-        receive, send = ctx.Pipe(duplex=False)
-        helper = ctx.Process(target=_help, args=(chunks, work, counter, send), daemon=True)
-        helper.start()
-        send.close()
-        crew.links[receive] = helper
     try:
+        for _ in range(min(helpers, len(chunks))):
+            receive, send = ctx.Pipe(duplex=False)
+            helper = ctx.Process(target=_help, args=(chunks, work, counter, send), daemon=True)
+            crew.links[receive] = helper
+            helper.start()
+            send.close()
         for index in range(len(chunks)):
             while index not in crew.done:
-                crew.step()
+                crew.step(index)
             yield from crew.done.pop(index)
     finally:
         crew.stop()
@@ -57,7 +58,7 @@ class _Crew:
         self.on: dict[Connection, int] = {}  # the chunk each helper is working on
         self.done: dict[int, list] = {}
 
-    def step(self) -> None:
+    def step(self, awaited: int) -> None:
         """Take what the helpers sent; then check a chunk here, or wait when none is left."""
         self.receive(block=False)
         index = _claim(self.counter, len(self.chunks))
@@ -69,9 +70,8 @@ class _Crew:
             self.done[index] = results
         elif self.links:
             self.receive(block=True)
-        else:  # every helper gone: a chunk claimed by one that died before saying so
-            missing = next(i for i in range(len(self.chunks)) if i not in self.done)
-            self.done[missing] = [self.work(task) for task in self.chunks[missing]]
+        else:  # every helper gone, and the awaited chunk claimed by one that died before saying so
+            self.done[awaited] = [self.work(task) for task in self.chunks[awaited]]
 
     def receive(self, block: bool) -> None:
         for link in wait(list(self.links), timeout=None if block else 0):
@@ -96,9 +96,10 @@ class _Crew:
 
     def stop(self) -> None:
         for link, helper in self.links.items():
-            if helper.is_alive():
-                helper.terminate()
-            helper.join()
+            if helper.pid is not None:  # (started)
+                if helper.is_alive():
+                    helper.terminate()
+                helper.join()
             link.close()
 
 
@@ -112,12 +113,14 @@ def _claim(counter: Any, total: int) -> int | None:
 
 
 def _help(chunks: list[list], work: Callable, counter: Any, send: Connection) -> None:
-    """A helper process: chunks from the counter until none is left."""
+    """A helper process: chunks from the counter until none is left. Ctrl-C, which reaches the
+    whole process group, is for the main process: it says so and ends the helpers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         while (index := _claim(counter, len(chunks))) is not None:
             send.send(("on", index))
             send.send(("done", index, [work(task) for task in chunks[index]]))
-    except (KeyboardInterrupt, OSError):  # Ctrl-C reaches the whole process group, and the
-        pass  # main process says so; or it has stopped listening (a closed pipe): end quietly
+    except OSError:  # the main process has stopped listening (it ended early): end quietly
+        pass
     finally:
         send.close()

@@ -114,3 +114,18 @@ def test_spaces_outside_ascii_are_spaces():
     line = "中" + "\u2003" * 2_000 + "x,"
     assert normalize_line(line) == "中" + " " * 2_000 + "x,"
     assert normalize_lines([line, "好\u2003\u2002,"]) == [normalize_line(line), "好，"]
+
+
+def test_a_headings_sections_are_its_own():
+    """classify_heading hands out a copy of what the structure model knows of a heading: one
+    report's outline changing it changes nothing for the next."""
+    from drafter.formats.structure_file import default_model
+    from drafter.reading.outline import classify_heading
+
+    model = default_model()
+    text = model.sections[0].headings[0].text
+    first, confidence = classify_heading(text, 1, None, model)
+    assert confidence == 1.0  # known to the model: its index's own entry
+    first.append("changed")
+    again, _ = classify_heading(text, 1, None, model)
+    assert "changed" not in again

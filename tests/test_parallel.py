@@ -13,8 +13,28 @@ from drafter import parallel
 
 
 def square(n: int) -> tuple[int, int]:
-    time.sleep(0.003)  # long enough that a helper, once started, finds chunks left
+    time.sleep(0.003)  # long enough that a forked helper, once started, finds chunks left
     return n * n, os.getpid()
+
+
+def slow_square(n: int) -> tuple[int, int]:
+    time.sleep(0.01)  # a spawned helper starts a fresh interpreter first
+    return n * n, os.getpid()
+
+
+DONE_HERE: list[int] = []
+
+
+def counted(n: int) -> tuple[int, int]:
+    DONE_HERE.append(n)
+    time.sleep(0.002)
+    return n * n, os.getpid()
+
+
+def claim_and_die(chunks, work, counter, send) -> None:
+    """A helper that dies right after taking a chunk, before it can say which."""
+    parallel._claim(counter, len(chunks))
+    os._exit(3)
 
 
 def lost(n: int) -> tuple[None, int]:
@@ -35,7 +55,8 @@ def dies_in_a_helper(n: int) -> tuple[int, int]:
 def test_results_in_order_from_every_process(method, helpers):
     tasks = list(range(200))
     context = multiprocessing.get_context(method)
-    results = list(parallel.ordered(tasks, square, helpers, lost, context=context))
+    work = square if method == "fork" else slow_square
+    results = list(parallel.ordered(tasks, work, helpers, lost, context=context))
     assert [value for value, _ in results] == [n * n for n in tasks]
     makers = {pid for _, pid in results}
     assert os.getpid() in makers  # this process works too
@@ -67,3 +88,13 @@ def test_fewer_tasks_than_a_chunk_each():
     context = multiprocessing.get_context("fork")
     results = list(parallel.ordered([1, 2, 3], square, 3, lost, context=context))
     assert [value for value, _ in results] == [1, 4, 9]
+
+
+def test_a_chunk_taken_by_a_helper_that_died_unheard_is_checked_here_once(monkeypatch):
+    monkeypatch.setattr(parallel, "_help", claim_and_die)
+    DONE_HERE.clear()
+    tasks = list(range(60))
+    context = multiprocessing.get_context("fork")
+    results = list(parallel.ordered(tasks, counted, 1, lost, context=context))
+    assert [value for value, _ in results] == [n * n for n in tasks]
+    assert sorted(DONE_HERE) == tasks  # every task once: none lost, none checked twice

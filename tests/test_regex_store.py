@@ -129,6 +129,31 @@ def test_the_prefilters_analysis_is_kept_with_the_programs(tmp_path):
     assert all(kept == prefilter.local.__wrapped__(*key) for key, kept in local.items())
 
 
+def test_a_second_run_reads_the_analysis_from_the_store(tmp_path):
+    """With the store in place, a new process knows each pattern's analysis without parsing
+    it (the parser here fails on anything: the answers can only come from the store)."""
+    env = {"DRAFTER_CACHE": str(tmp_path)}
+    run(env)
+    probe = (
+        "import sys\n"
+        "from drafter import process, regex_store\n"
+        "process.starting()\n"
+        "from drafter.reading import prefilter\n"
+        "prefilter._parsed = None  # calling it would fail\n"
+        "from drafter.reading.parser import noise_patterns\n"
+        "print(sum(bool(prefilter.needs(p.pattern, p.flags & ~32)) for _, p in noise_patterns()))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **env},
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 3  # bounds known for the noise patterns, from the store
+
+
 def test_a_remembered_function_works_each_pattern_out_once():
     calls = []
 

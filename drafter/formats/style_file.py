@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from drafter.cache import validated
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, Location
 from drafter.models.data import InvalidData
 from drafter.models.style import Style
 from drafter.resources import templates_dir
@@ -34,6 +34,16 @@ def load_style(name_or_path: str = "gbt9704") -> Style:
     # the YAML reader (ruamel and the facts model with it) only when the cache has no copy
     try:
         return validated(path, Style, lambda text: _load_yaml(text, str(path), lines=False))
+    except OSError as exc:
+        raise DrafterError(
+            f"无法读取版式配置：{exc.strerror}", location=Location(str(path))
+        ) from None
+    except UnicodeDecodeError:
+        raise DrafterError(
+            "版式配置不是 UTF-8 编码的 YAML 文件",
+            hint="用文本编辑器另存为 UTF-8 编码。",
+            location=Location(str(path)),
+        ) from None
     except InvalidData as exc:
         from drafter.formats.yaml_io import load_yaml, translate_error
 

@@ -35,6 +35,7 @@ MESSAGES = {
     "float_parsing": "应为数字，现在是 {input!r}",
     "string_type": "应为文字，现在是 {input!r}",
     "bool_type": "应为 true 或 false，现在是 {input!r}",
+    "bool_parsing": "应为 true 或 false，现在是 {input!r}",
     "list_type": "应为列表（每项以“- ”开头）",
     "model_type": "应为带字段的对象（缩进写出各字段），现在是 {input!r}",
     "model_attributes_type": "应为带字段的对象（缩进写出各字段），现在是 {input!r}",
@@ -59,6 +60,9 @@ YAML_PROBLEMS = {
     "cannot start any token": "含有不能出现在这里的字符",
     "did not find expected key": "缩进没有对齐，或列表项“- ”与字段混在一起",
     "did not find expected '-' indicator": "列表项缩进没有对齐",
+    "did not find expected node content": "这里缺少内容，可能是缩进不对或多了符号",
+    "did not find expected ',' or '}'": "花括号“{ }”没有配对，或其中少了逗号",
+    "did not find expected ',' or ']'": "方括号“[ ]”没有配对，或其中少了逗号",
 }
 HINTS = {
     "extra_forbidden": "检查拼写；可用 `drafter schema` 查看全部字段。",

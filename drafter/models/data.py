@@ -5,7 +5,8 @@ They are plain dataclasses (not pydantic models) so that a command that finds a 
 validated model in the cache (`cache.validated`) unpickles it without importing pydantic at all:
 importing pydantic and building its models cost ~100 ms of every `drafter check`, more than half
 its start-up. Pydantic validates the file's data against the dataclass when the cache has no
-copy (`validate`), with the same messages and locations as for a pydantic model.
+copy (`validate`), with the messages and locations it gives a pydantic model; a length limit
+(`at_least`) and a model's own rules (`_validate`) are reported at the model, not the field.
 
     class Section(DataModel):
         id: str
@@ -19,9 +20,18 @@ copy (`validate`), with the same messages and locations as for a pydantic model.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable
 from functools import cache
-from typing import Any, ClassVar, TypeVar, dataclass_transform
+from typing import Any, ClassVar, TypeVar
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # Python 3.10: only type checkers read it
+
+    def dataclass_transform(**_: Any) -> Any:
+        return lambda cls: cls
+
 
 M = TypeVar("M")
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import Field
-
-from drafter.models.data import DataModel
+from drafter.models.data import DataModel, at_least
 from drafter.resources import data_model
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -23,8 +21,8 @@ class Slot(DataModel):
     label: str
     regex: str  # may hold {place} and {level}
     issuer: str  # the issuer the examples are read with
-    fires: list[str] = Field(min_length=1)
-    quiet: list[str] = Field(min_length=1)
+    fires: list[str] = at_least(1)
+    quiet: list[str] = at_least(1)
 
 
 class PhrasingSlots(DataModel):

@@ -73,7 +73,7 @@ def classify_heading(
     if model is not None:
         seen = model.heading_index().get(heading_key(text))
         if seen and (level == 1 or seen[0] not in taxonomy().statutory_ids):
-            return seen, 1.0
+            return list(seen), 1.0  # (a copy: the model's index is shared by every report)
     ids, confidence = _by_cues(text, level == 1 or under is None, under)
     return list(ids), confidence
 

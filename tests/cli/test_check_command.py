@@ -171,6 +171,11 @@ def test_a_broken_style_or_model_is_said_once_in_chinese(tmp_path, cli):
     result = cli("check", ROOT / "seeds", "--style", bad_style)
     assert result.code == 2 and result.out == ""
     assert f"{bad_style}:{line}: page.top_mm: 版式配置有误：应为数字，现在是 'abc'" in result.err
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes("name: 国标\n".encode("gbk"))
+    result = cli("check", ROOT / "seeds", "--style", gbk)
+    assert result.code == 2 and "版式配置不是 UTF-8 编码" in result.err
+    assert "Traceback" not in result.err
     extra = tmp_path / "extra.yaml"
     extra.write_text(style + "colour: red\n", encoding="utf-8")
     assert "不认识的字段“colour”" in cli("check", ROOT / "seeds", "--style", extra).err
