@@ -16,8 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	@mkdir -p build
-	$(BIN)/drafter draft $(DEMO_FACTS) -o $(DEMO_OUT) --force
-	@echo "报告已生成：$(abspath $(DEMO_OUT))"
+	@$(BIN)/drafter draft $(DEMO_FACTS) -o $(DEMO_OUT) --force
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -118,7 +118,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         _stderr(f"警告：{warning}")
     if probe is not None:
         _font_notice(probe, args.style)
-    _stderr(f"已生成：{args.output}")
+    _stderr(f"报告已生成：{args.output.resolve()}")
     return ExitCode.OK
 
 

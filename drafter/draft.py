@@ -42,6 +42,9 @@ def output_format(output: Path, requested: str | None) -> str:
     suffix = output.suffix.lower().lstrip(".")
     if suffix in FORMATS:
         return suffix
+    from drafter.files import refuse_target
+
+    refuse_target(output, force=True)  # a folder (a link, a device) is said as what it is
     raise DrafterError(
         f"无法从文件名判断输出格式：{output.name}",
         hint="输出文件用 .docx、.pdf、.md 或 .txt 结尾，或用 --format 指定。",

@@ -88,6 +88,13 @@ def test_draft_refuses_to_write_over_the_facts_file(tmp_path, cli):
     assert result.code == 2 and facts.read_bytes() == EXAMPLES[0].read_bytes()
 
 
+def test_draft_to_a_folder_says_it_is_a_folder(tmp_path, cli):
+    result = cli("draft", EXAMPLES[0], "-o", tmp_path)
+    assert result.code == 2 and "输出位置是一个文件夹" in result.err
+    unknown = cli("draft", EXAMPLES[0], "-o", tmp_path / "报告.doc")
+    assert unknown.code == 2 and "无法从文件名判断输出格式" in unknown.err
+
+
 def test_unknown_style(tmp_path, cli):
     result = cli("draft", EXAMPLES[0], "-o", tmp_path / "r.docx", "--style", "nope")
     assert result.code == 2 and "gbt9704-common" in result.err
