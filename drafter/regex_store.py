@@ -10,9 +10,9 @@ What prefilter.py works out from a pattern's parse tree (the characters any matc
 kept beside its program, for the same reason: `remembered` functions of a pattern's text.
 
 This leans on internals of CPython's `re` (`re._parser`, `re._compiler`, `_sre.compile`,
-`re._cache`), the same in 3.11 to 3.13. The store is keyed by the interpreter's exact version
-and engine, and where anything is missing or differs nothing is restored or stored: patterns
-are then compiled as usual, exactly as without the store."""
+`re._cache`), the same in 3.10 (as `sre_parse`, `sre_compile`) to 3.13. The store is keyed by
+the interpreter's exact version and engine, and where anything is missing or differs nothing is
+restored or stored: patterns are then compiled as usual, exactly as without the store."""
 
 from __future__ import annotations
 
@@ -51,7 +51,11 @@ def _path():
 
 def program(text: str, flags: int) -> tuple:
     """The arguments `_sre.compile` takes for this pattern: what `re._compiler.compile` makes."""
-    from re import _compiler, _parser
+    try:
+        from re import _compiler, _parser
+    except ImportError:  # Python 3.10: the same modules under their old names
+        import sre_compile as _compiler  # type: ignore[no-redef]
+        import sre_parse as _parser  # type: ignore[no-redef]
 
     tree = _parser.parse(text, flags)
     code = [int(op) for op in _compiler._code(tree, flags)]

@@ -27,10 +27,11 @@ from drafter.models.document import Document
 from drafter.reading.parser import normalize_lines, parse_lines, split_heading
 
 TIMEOUT_SECONDS = 120
-# possessive \s*+ (spaces never given back): a line of spaces is not tried in n² ways
+# matched whole against the stripped line (`is_page_number`), and anchored: a line of spaces is
+# not tried in n² ways, as a pattern with spaces at both ends or searched from every place would be
 PAGE_NUMBER = re.compile(
-    r"^\s*+(?:[-—–－]*\s*+\d{1,3}\s*+[-—–－]*|第\s*+\d+\s*+页(?:\s*+[，,/]?\s*+共\s*+\d+\s*+页)?"
-    r"|\d{1,4}\s*+/\s*+\d{1,4})\s*+$"
+    r"^(?:[-—–－]*\s*\d{1,3}\s*[-—–－]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})$"
 )
 CJK = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
 # pdftotext puts a space where the font changes between Chinese and digits/Latin (「学法 12 次」);
@@ -51,7 +52,7 @@ INDENTED_SHARE = 0.1  # the text indents first lines when at least this share of
 
 
 def is_page_number(line: str) -> bool:
-    return bool(PAGE_NUMBER.match(line))
+    return bool(PAGE_NUMBER.fullmatch(line.strip()))
 
 
 def pdftotext_command() -> str:

@@ -133,12 +133,15 @@ def _cases(letter: str) -> str | None:
     if not (letter.isascii() and letter.isalpha()):
         return None
     try:
-        from re import _casefix
-    except ImportError:  # Python 3.10
-        return None
+        from re._casefix import _EXTRA_CASES as extra
+    except ImportError:  # Python 3.10: the same table, under another name
+        try:
+            from sre_compile import _ignorecase_fixes as extra  # type: ignore[no-redef]
+        except ImportError:
+            return None
     lower = letter.lower()
     found = {lower, letter.upper(), *(ch for ch in LOWER_TO_ASCII if ch.lower()[0] == lower)}
-    found.update(chr(code) for code in _casefix._EXTRA_CASES.get(ord(lower), ()))
+    found.update(chr(code) for code in extra.get(ord(lower), ()))
     return "".join(sorted(found))
 
 
