@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from drafter.models.data import DataModel, at_least
@@ -45,9 +45,9 @@ class Taxonomy(DataModel):
     def section(self, section_id: str) -> Section:
         return next(s for s in [*self.statutory, *self.areas] if s.id == section_id)
 
-    @property
-    def statutory_ids(self) -> list[str]:
-        return [s.id for s in self.statutory]
+    @cached_property  # read for every heading of every report
+    def statutory_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.statutory)
 
 
 class MetricCue(DataModel):

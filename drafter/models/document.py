@@ -5,14 +5,15 @@ pydantic (models/data.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 
 @dataclass(init=False)
 class Paragraph:
     """A body paragraph or a heading. A run-in heading (「（一）深化理论武装。严格落实……」) is one
-    paragraph with both `heading` and `text`. `full_text` is the paragraph as it reads, made
-    with it and made again when a field changes (the rules read it many times per report)."""
+    paragraph with both `heading` and `text`. `is_heading`, `is_run_in` and `full_text` (the
+    paragraph as it reads) are made with it and again when a field changes: the reader and the
+    rules ask them of every paragraph many times per report."""
 
     level: int  # 0 body text; 1 「一、」 2 「（一）」 3 「1.」 4 「（1）」
     number: str | None  # the number as written, normalized: 「一、」「（一）」「1.」「（1）」
@@ -25,6 +26,10 @@ class Paragraph:
     # "highlights", 0, "text").
     section: str | None
     source: tuple[str | int, ...] | None
+    if TYPE_CHECKING:  # made with the paragraph (`_derived`), not fields
+        is_heading: bool
+        is_run_in: bool
+        full_text: str
 
     def __init__(
         self,
@@ -48,32 +53,30 @@ class Paragraph:
             line=line,
             section=section,
             source=source,
-            full_text=self._joined(level, number, heading, text),
+            **self._derived(level, number, heading, text),
         )
 
-    @property
-    def is_heading(self) -> bool:
-        return self.level > 0 and self.heading is not None
-
-    @property
-    def is_run_in(self) -> bool:
-        return self.is_heading and bool(self.text)
-
     @staticmethod
-    def _joined(level: int, number: str | None, heading: str | None, text: str) -> str:
+    def _derived(level: int, number: str | None, heading: str | None, text: str) -> dict:
+        """`is_heading`, `is_run_in` and `full_text`, from the fields they follow."""
         if not (level > 0 and heading is not None):
-            return f"{number or ''}{text}"
+            return {"is_heading": False, "is_run_in": False, "full_text": f"{number or ''}{text}"}
         head = f"{number or ''}{heading}"
-        return f"{head}。{text}" if text else head
+        return {
+            "is_heading": True,
+            "is_run_in": bool(text),
+            "full_text": f"{head}。{text}" if text else head,
+        }
 
     def __setattr__(self, name: str, value: object) -> None:
-        if name == "full_text":
-            raise AttributeError("full_text follows the paragraph's fields")
+        if name in DERIVED:
+            raise AttributeError(f"{name} follows the paragraph's fields")
         self.__dict__[name] = value
         if name in ("level", "number", "heading", "text"):
-            self.__dict__["full_text"] = self._joined(
-                self.level, self.number, self.heading, self.text
-            )
+            self.__dict__.update(self._derived(self.level, self.number, self.heading, self.text))
+
+
+DERIVED = ("is_heading", "is_run_in", "full_text")
 
 
 class Dropped(NamedTuple):

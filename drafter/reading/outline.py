@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from drafter.models.catalogue import taxonomy
@@ -52,7 +53,7 @@ def _area_ids() -> list[str]:
     return [a.id for a in taxonomy().areas]
 
 
-def score_heading(text: str, candidates: list[str]) -> dict[str, int]:
+def score_heading(text: str, candidates: Sequence[str]) -> dict[str, int]:
     """Sum of the lengths of the cue words each candidate section finds in the heading (read
     in simplified characters)."""
     text = fold(text)
