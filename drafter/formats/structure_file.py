@@ -6,11 +6,10 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from drafter.cache import validated
-from drafter.errors import DrafterError, Location
 from drafter.files import write_atomic
+from drafter.formats.data_file import read_data_file
 from drafter.models.catalogue import Section, taxonomy
-from drafter.models.data import InvalidData, plain
+from drafter.models.data import plain
 from drafter.models.structure import StructureModel
 from drafter.resources import templates_dir
 
@@ -44,35 +43,9 @@ def _ours(path: Path) -> bool:
         return False
 
 
-def _load_yaml(text: str, filename: str):
-    """Only when the cache has no JSON copy of the model."""
-    from drafter.formats.yaml_io import load_yaml
-
-    return load_yaml(text, filename, lines=False)
-
-
 @cache
 def read_model(path: Path) -> StructureModel:
-    try:
-        return validated(path, StructureModel, lambda text: _load_yaml(text, str(path)))
-    except OSError as exc:
-        raise DrafterError(
-            f"无法读取结构模型：{exc.strerror}", location=Location(str(path))
-        ) from None
-    except UnicodeDecodeError:
-        raise DrafterError(
-            "结构模型不是 UTF-8 编码的 YAML 文件", location=Location(str(path))
-        ) from None
-    except InvalidData as exc:
-        from drafter.formats.yaml_io import load_yaml, translate_error
-
-        data = load_yaml(path.read_text(encoding="utf-8"), str(path))  # with its lines
-        problem = translate_error(exc.errors[0], data, str(path))
-        raise DrafterError(
-            f"结构模型有误：{problem.message}",
-            hint="用 drafter learn 重新生成。",
-            location=problem.location,
-        ) from None
+    return read_data_file(path, StructureModel, "结构模型", hint="用 drafter learn 重新生成。")
 
 
 @cache
