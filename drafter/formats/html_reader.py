@@ -16,7 +16,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from drafter.formats.pdf_reader import is_page_number
-from drafter.formats.text_reader import decode
+from drafter.formats.text_reader import decode, refuse_binary
 from drafter.models.document import Document
 from drafter.reading.parser import normalize_lines, parse_lines
 
@@ -162,6 +162,7 @@ def _page_title(root: etree._Element, before: list[Line]) -> str | None:
 
 
 def read_html_bytes(data: bytes) -> Document:
+    refuse_binary(html_text(data))
     root = parse_page(data)
     lines = page_lines(root)
     block = content_block(lines, root)

@@ -47,13 +47,20 @@ def decode_report(data: bytes, path: str | None = None) -> tuple[str, str]:
             hint="请用记事本或 WPS 打开后另存为 UTF-8 编码的 .txt。",
             location=Location(path) if path else None,
         )
-    if decoded[1] != "utf-8" and not _reads_as_text(decoded[0]):
+    if decoded[1] != "utf-8":  # (UTF-8 decodes no binary file without errors)
+        refuse_binary(decoded[0], path)
+    return decoded
+
+
+def refuse_binary(text: str, path: str | None = None) -> None:
+    """A file whose decoded characters are no text (binary data under a text file's name) is
+    refused with a message instead of being read as garbage."""
+    if not _reads_as_text(text):
         raise DrafterError(
-            "文件内容不是文字（像是图片、压缩包或程序等二进制文件，只是以文本文件命名）",
-            hint="确认选对了文件：报告应为 Word 文档、文本文件或 PDF。",
+            "文件内容不是文字（像是图片、压缩包或程序等二进制文件，只是以文本文件或网页命名）",
+            hint="确认选对了文件：报告应为 Word 文档、文本文件、网页或 PDF。",
             location=Location(path) if path else None,
         )
-    return decoded
 
 
 # What the text of a report is made of, in any script it may be written in: what else fills

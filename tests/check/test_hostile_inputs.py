@@ -150,8 +150,9 @@ def test_odd_text_files(tmp_path, cli, name, data):
     ],
     ids=["program", "noise", "noise-without-nul", "png"],
 )
-def test_binary_named_txt_is_not_read_as_text(tmp_path, cli, data):
-    path = tmp_path / "报告.txt"
+@pytest.mark.parametrize("name", ["报告.txt", "报告.html"])
+def test_binary_named_as_text_is_not_read_as_text(tmp_path, cli, data, name):
+    path = tmp_path / name
     path.write_bytes(data)
     result = cli("check", path, "--format", "json")
     assert result.code == 2, result.out
