@@ -4,15 +4,15 @@ A command compiles ~190 patterns as it starts (the knowledge data's, the readers
 library's): ~35 ms, a sixth of checking one report, again in every run. A compiled pattern is a
 program of integers that the regex engine builds from the pattern's text; the store keeps those
 programs in drafter's cache folder, and `restore` puts the patterns they make into the `re`
-module's own cache at start-up, so `re.compile` anywhere finds them made (~1 ms for all).
+module's own cache at start-up, so `re.compile` anywhere finds them made (~4 ms for ~300).
 
 What prefilter.py works out from a pattern's parse tree (the characters any match needs) is
 kept beside its program, for the same reason: `remembered` functions of a pattern's text.
 
-This leans on internals of CPython's `re` (`re._parser`, `re._compiler`, `_sre.compile`,
-`re._cache`), the same in 3.10 (as `sre_parse`, `sre_compile`) to 3.13. The store is keyed by
-the interpreter's exact version and engine, and where anything is missing or differs nothing is
-restored or stored: patterns are then compiled as usual, exactly as without the store."""
+This leans on internals of CPython's `re` (re_internals.py, `_sre.compile`, `re._cache`). The
+store is keyed by the interpreter's exact version and engine, and where anything is missing or
+differs nothing is restored or stored: patterns are then compiled as usual, exactly as without
+the store."""
 
 from __future__ import annotations
 
@@ -51,14 +51,10 @@ def _path():
 
 def program(text: str, flags: int) -> tuple:
     """The arguments `_sre.compile` takes for this pattern: what `re._compiler.compile` makes."""
-    try:
-        from re import _compiler, _parser
-    except ImportError:  # Python 3.10: the same modules under their old names
-        import sre_compile as _compiler  # type: ignore[no-redef]
-        import sre_parse as _parser  # type: ignore[no-redef]
+    from drafter.re_internals import compiler, parser
 
-    tree = _parser.parse(text, flags)
-    code = [int(op) for op in _compiler._code(tree, flags)]
+    tree = parser.parse(text, flags)
+    code = [int(op) for op in compiler._code(tree, flags)]
     groupindex = dict(tree.state.groupdict)
     indexgroup = [None] * tree.state.groups
     for name, index in groupindex.items():

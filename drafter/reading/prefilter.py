@@ -17,13 +17,9 @@ from collections.abc import Callable
 from functools import cache
 
 from drafter import regex_store
-
-try:  # Python 3.11+
-    from re import _constants as sre
-    from re import _parser as sre_parse
-except ImportError:  # Python 3.10
-    import sre_constants as sre  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+from drafter.re_internals import EXTRA_CASES
+from drafter.re_internals import constants as sre
+from drafter.re_internals import parser as sre_parse
 
 # one piece of a character class: (its regex source, matched ignoring case, how many characters)
 Piece = tuple[str, bool, int]
@@ -130,18 +126,11 @@ LOWER_TO_ASCII = "\u0130\u212a"
 def _cases(letter: str) -> str | None:
     """Every character that `re` matches to the ASCII letter `letter` ignoring case, None for
     another character (or where `re`'s table of extra cases is not to be had)."""
-    if not (letter.isascii() and letter.isalpha()):
+    if not (letter.isascii() and letter.isalpha()) or EXTRA_CASES is None:
         return None
-    try:
-        from re._casefix import _EXTRA_CASES as extra
-    except ImportError:  # Python 3.10: the same table, under another name
-        try:
-            from sre_compile import _ignorecase_fixes as extra  # type: ignore[no-redef]
-        except ImportError:
-            return None
     lower = letter.lower()
     found = {lower, letter.upper(), *(ch for ch in LOWER_TO_ASCII if ch.lower()[0] == lower)}
-    found.update(chr(code) for code in extra.get(ord(lower), ()))
+    found.update(chr(code) for code in EXTRA_CASES.get(ord(lower), ()))
     return "".join(sorted(found))
 
 
