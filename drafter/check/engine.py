@@ -15,7 +15,5 @@ def check_outline(ctx: CheckContext) -> list[Finding]:
     findings = [f for rule in RULES for f in rule.check(ctx)]
     sources = ctx.document.sources_by_line()
     for f in findings:  # a drafted document knows the facts field behind each line
-        field = f.field or sources.get(f.line)
-        if field != f.field:
-            f.field = field
+        f.field = f.field or sources.get(f.line)
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line or 0, f.code))

@@ -65,8 +65,9 @@ def html_text(data: bytes) -> str:
     return decode(data)[0]
 
 
-def parse_page(data: bytes) -> etree._Element:
-    text = XML_DECLARATION.sub("", html_text(data))
+def parse_page(text: str) -> etree._Element:
+    """The page (its characters, `html_text`) as a tree."""
+    text = XML_DECLARATION.sub("", text)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
         return lxml_html.document_fromstring(text or "<html></html>", parser=parser)
@@ -162,8 +163,9 @@ def _page_title(root: etree._Element, before: list[Line]) -> str | None:
 
 
 def read_html_bytes(data: bytes) -> Document:
-    refuse_binary(html_text(data))
-    root = parse_page(data)
+    text = html_text(data)
+    refuse_binary(text)
+    root = parse_page(text)
     lines = page_lines(root)
     block = content_block(lines, root)
     first = next((i for i, line in enumerate(lines) if _inside(line, block)), len(lines))

@@ -22,6 +22,7 @@ from drafter.models.outline import (
 )
 from drafter.models.reading_rules import fold, reading_rules
 from drafter.models.structure import StructureModel, heading_key
+from drafter.reading.figures import SENTENCE
 from drafter.reading.joined import SEPARATOR, Joined
 from drafter.reading.metadata import issuer_of, report_year
 from drafter.reading.prefilter import ScreenedGroup
@@ -269,9 +270,6 @@ def statutory_status(
             status[sid] = "mentioned"
             evidence[sid].append(doc.paragraphs[found].line or 0)
     return status, evidence
-
-
-SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 
 
 def _folded(paragraphs: list[str]) -> Joined:
