@@ -135,8 +135,7 @@ def test_a_second_run_reads_the_analysis_from_the_store(tmp_path):
     env = {"DRAFTER_CACHE": str(tmp_path)}
     run(env)
     probe = (
-        "import sys\n"
-        "from drafter import process, regex_store\n"
+        "from drafter import process\n"
         "process.starting()\n"
         "from drafter.reading import prefilter\n"
         "prefilter._parsed = None  # calling it would fail\n"
